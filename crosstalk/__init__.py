@@ -1,0 +1,3 @@
+"""Crosstalk: social listening split by audience (clients vs candidates)."""
+
+__version__ = "0.1.0"

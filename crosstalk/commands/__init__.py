@@ -1,0 +1,8 @@
+"""CLI subcommands: each module here has `register(subparsers)`; list it in COMMAND_MODULES."""
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "run",
+    "replay",
+    "report",
+    "views",
+)

@@ -1,0 +1,1 @@
+"""reddit package."""

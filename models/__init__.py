@@ -1,0 +1,1 @@
+"""The warehouse schema (SQLAlchemy 2 models) and bulk-load helpers."""
