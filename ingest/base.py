@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from crosstalk.config import Settings
+from crosstalk.config import Company, Settings
 
 Channel = Literal["x", "reddit"]
 CHANNELS: tuple[Channel, ...] = ("x", "reddit")
@@ -75,6 +75,38 @@ class FetchContext:
     cursors: Mapping[str, str] = field(default_factory=dict)  # stream_key -> last committed value
     refresh_ids: Sequence[str] = ()  # post ids (channel-native) whose metrics should be re-read
     request_budget: int | None = None  # requests this run may spend; None = the channel default
+    companies: Sequence[str] | None = None  # company keys to fetch; None = every configured one
+
+    def selected(self, channel: Channel) -> list[Company]:
+        """Companies watched on `channel` that this fetch covers."""
+        chosen = self.settings.watching(channel)
+        if self.companies is None:
+            return chosen
+        return [c for c in chosen if c.key in set(self.companies)]
+
+
+@dataclass
+class AccountStats:
+    """What one run did for one account (or search query, or subreddit)."""
+
+    fetched: int = 0  # records received
+    new: int = 0  # records newer than the committed cursor
+    refreshed: int = 0  # metric-refresh records
+    skipped: int = 0  # requests not made (budget, missing account)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FetchStats:
+    """A source's end-of-run summary, stored with the load and logged."""
+
+    requests_spent: int = 0
+    requests_skipped: int = 0
+    accounts: dict[str, AccountStats] = field(default_factory=dict)
+
+    def account(self, key: str) -> AccountStats:
+        """The stats of one account, created on first use."""
+        return self.accounts.setdefault(key, AccountStats())
 
 
 @runtime_checkable
@@ -83,6 +115,7 @@ class ChannelSource(Protocol):
 
     channel: Channel
     source: str  # "sample", "replay", "live"
+    stats: FetchStats  # filled while pages() runs; read after it is exhausted
 
     def pages(self, ctx: FetchContext) -> Iterator[RawPage]:
         """Yield every response for `ctx.window`, in fetch order."""
