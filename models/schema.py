@@ -153,7 +153,6 @@ class Post(Base):
     parent_id: Mapped[str | None] = mapped_column(String(64))
     conversation_id: Mapped[str | None] = mapped_column(String(64))
     is_deleted: Mapped[bool] = mapped_column(Boolean, doc="reported deleted / removed / not found by the API")
-    first_batch_id: Mapped[str] = mapped_column(String(200))
     last_batch_id: Mapped[str] = mapped_column(String(200))
     last_fetched_at: Mapped[datetime] = mapped_column(TS)
 
@@ -245,3 +244,54 @@ class Quarantine(Base):
     reason: Mapped[str] = mapped_column(Text)
     record: Mapped[str] = mapped_column(Text, doc="the offending record as JSON")
     quarantined_at: Mapped[datetime] = mapped_column(TS)
+
+
+class ReportSetting(Base):
+    """Each row represents one configuration value the SQL views need (they cannot read the YAML).
+
+    Written by `crosstalk.views.store_report_settings`; today only `timezone` (IANA name) for
+    the local clock of `best_time_to_post`.
+    """
+
+    __tablename__ = "report_settings"
+
+    setting: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(TS)
+
+
+class ConsistencyScore(Base):
+    """Each row represents how alike one company's marketing and recruiting posts read on one
+    channel over one period (TF-IDF cosine, and the same measure for shuffled objectives)."""
+
+    __tablename__ = "consistency_scores"
+
+    company: Mapped[str] = mapped_column(String(40), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    period_kind: Mapped[str] = mapped_column(String(16), primary_key=True, doc="all | month")
+    period_start: Mapped[date] = mapped_column(Date, primary_key=True)
+    period_end: Mapped[date] = mapped_column(Date, doc="last day included")
+    marketing_posts: Mapped[int] = mapped_column(Integer)
+    recruiting_posts: Mapped[int] = mapped_column(Integer)
+    similarity: Mapped[float | None] = mapped_column(Double, doc="cosine of the two TF-IDF centroids, 0..1")
+    baseline_similarity: Mapped[float | None] = mapped_column(Double, doc="mean cosine with objectives shuffled")
+    consistency_index: Mapped[float | None] = mapped_column(Double, doc="similarity / baseline_similarity")
+    labeler_version: Mapped[str] = mapped_column(String(40))
+    computed_at: Mapped[datetime] = mapped_column(TS)
+
+
+class ConsistencyTerm(Base):
+    """Each row represents one of the top terms shared by, or separating, a company's marketing
+    and recruiting posts on one channel over one period."""
+
+    __tablename__ = "consistency_terms"
+
+    company: Mapped[str] = mapped_column(String(40), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    period_kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    period_start: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True, doc="shared | marketing | recruiting")
+    term_rank: Mapped[int] = mapped_column(Integer, primary_key=True)
+    term: Mapped[str] = mapped_column(String(100))
+    marketing_weight: Mapped[float] = mapped_column(Double)
+    recruiting_weight: Mapped[float] = mapped_column(Double)

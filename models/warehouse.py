@@ -121,17 +121,21 @@ def upsert(
     name: str,
     frame: pd.DataFrame,
     newer_than: str | None = None,
+    replace_by: Sequence[str] | None = None,
 ) -> int:
     """Insert-or-replace rows by primary key.
 
     With `newer_than` (a timestamp column), an existing row is replaced only when the incoming
     row is at least as new, so replaying an old batch never overwrites a newer version.
+    With `replace_by` (a prefix of the key), every existing row sharing those columns with an
+    incoming row is replaced, e.g. all mentions of a post, so stale children disappear.
     """
     if frame.empty:
         return 0
     tbl = table(name)
-    keys = [c.name for c in tbl.primary_key.columns]
-    frame = frame.drop_duplicates(subset=keys, keep="last")
+    pk = [c.name for c in tbl.primary_key.columns]
+    frame = frame.drop_duplicates(subset=pk, keep="last")
+    keys = list(replace_by or pk)
     stage = _stage(conn, frame, tbl)
     match = " and ".join(f't."{k}" = s."{k}"' for k in keys)
     if newer_than:
