@@ -33,6 +33,7 @@ def _window() -> tuple[datetime, datetime]:
 
 
 def _setup() -> tuple:
+    """Settings, warehouse engine and source name for this run (imports stay out of parse time)."""
     from crosstalk.config import load_settings, warehouse_url
     from models.warehouse import make_engine
 
@@ -59,14 +60,19 @@ def _setup() -> tuple:
 def crosstalk_daily() -> None:
     """Fetch → land raw → transform → label → publish views and dashboard, per UTC day."""
 
-    @task(pool=POOL, multiple_outputs=True)
-    def prepare() -> dict[str, list[str]]:
-        """Create missing tables, refresh company dimensions; return company keys per channel."""
+    @task(pool=POOL)
+    def prepare() -> None:
+        """Create missing tables and refresh the company dimensions from the config."""
         from crosstalk.pipeline import prepare_warehouse
 
         settings, engine, _ = _setup()
         prepare_warehouse(engine, settings)
-        return {channel: [c.key for c in settings.watching(channel)] for channel in ("x", "reddit")}
+
+    @task
+    def companies(channel: str) -> list[str]:
+        """Keys of the companies watched on `channel` (what the ingest task maps over)."""
+        settings, _, _ = _setup()
+        return [c.key for c in settings.watching(channel)]
 
     @task(pool=POOL, map_index_template="{{ task.op_kwargs['channel'] }}:{{ task.op_kwargs['company'] }}")
     def ingest(channel: str, company: str) -> dict:
@@ -99,9 +105,12 @@ def crosstalk_daily() -> None:
             "quarantined": sum(r["quarantined"] for r in results),
         }
 
-    companies = prepare()
-    x = ingest.partial(channel="x").expand(company=companies["x"])
-    reddit = ingest.partial(channel="reddit").expand(company=companies["reddit"])
+    prepared = prepare()
+    x_companies, reddit_companies = companies.override(task_id="x_companies")("x"), \
+        companies.override(task_id="reddit_companies")("reddit")
+    prepared >> [x_companies, reddit_companies]
+    x = ingest.partial(channel="x").expand(company=x_companies)
+    reddit = ingest.partial(channel="reddit").expand(company=reddit_companies)
     published = publish()
     [x, reddit] >> published
     published >> verify(x, reddit)

@@ -69,7 +69,7 @@ def raw_pages(conn: Connection, load_id: str) -> pd.DataFrame:
     """The raw pages of one load, in fetch order."""
     return read_frame(
         conn,
-        "select raw_id, channel, stream, endpoint, company, account, status_code, body, fetched_at "
+        "select raw_id, channel, stream, endpoint, request_params, company, account, status_code, body, fetched_at "
         "from raw_responses where load_id = :l order by page_index",
         {"l": load_id},
     )

@@ -7,6 +7,7 @@ listings) is flattened, and nested `replies` listings inside comments are walked
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import numpy as np
@@ -47,11 +48,25 @@ def _things(node: Any, out: list[dict]) -> None:
                 _things(data["replies"], out)
 
 
-def _split(decoded: list[tuple[pd.Series, Any]]) -> tuple[list, list, list, list]:
-    posts, post_page, subs, sub_page = [], [], [], []
-    for i, (_, body) in enumerate(decoded):
+def _requested_ids(page: pd.Series) -> set[str]:
+    """Fullnames an `api/info` request asked for (a missing one was removed or made private)."""
+    if page.get("endpoint") != "api/info" or not isinstance(page.get("request_params"), str):
+        return set()
+    try:
+        ids = json.loads(page["request_params"]).get("id", "")
+    except ValueError:
+        return set()
+    return {i.strip() for i in str(ids).split(",") if i.strip()}
+
+
+def _split(decoded: list[tuple[pd.Series, Any]]) -> tuple[list, list, list, list, list]:
+    posts, post_page, subs, sub_page, gone = [], [], [], [], []
+    for i, (page, body) in enumerate(decoded):
         things: list[dict] = []
         _things(body, things)
+        requested = _requested_ids(page)
+        if requested:
+            gone.extend(sorted(requested - {t["data"].get("name") for t in things}))
         for thing in things:
             if thing["kind"] in ("t3", "t1"):
                 record = {k: v for k, v in thing["data"].items() if k != "replies"}
@@ -61,7 +76,7 @@ def _split(decoded: list[tuple[pd.Series, Any]]) -> tuple[list, list, list, list
             elif thing["kind"] == "t5":
                 subs.append(thing["data"])
                 sub_page.append(i)
-    return posts, post_page, subs, sub_page
+    return posts, post_page, subs, sub_page, gone
 
 
 def _validate(frame: pd.DataFrame, created: pd.Series) -> pd.Series:
@@ -114,12 +129,12 @@ def parse_reddit_pages(pages: pd.DataFrame) -> Parsed:
     """Parse Reddit response pages (rows of `raw_responses`) into normalized frames."""
     decoded, bad_pages = decode_bodies(pages, CHANNEL)
     page_frame = pd.DataFrame([p for p, _ in decoded]).reset_index(drop=True) if decoded else pages.iloc[0:0]
-    posts, post_page, subs, sub_page = _split(decoded)
+    posts, post_page, subs, sub_page, gone = _split(decoded)
     quarantine = pd.DataFrame(bad_pages, columns=QUARANTINE_COLUMNS)
     if not posts:
         accounts = _subreddit_snapshots(pd.DataFrame(), page_frame.iloc[0:0], subs, sub_page, page_frame)
         return Parsed(empty(POST_COLUMNS), empty(METRIC_COLUMNS), accounts, empty(MENTION_COLUMNS),
-                      [], quarantine, 0)
+                      gone, quarantine, 0)
 
     frame = pd.json_normalize(posts, max_level=0)
     meta = page_frame.iloc[np.asarray(post_page)].reset_index(drop=True)
@@ -183,7 +198,7 @@ def parse_reddit_pages(pages: pd.DataFrame) -> Parsed:
     })
     mentions = _text_mentions(normalized)
     return Parsed(normalized[POST_COLUMNS], metrics[METRIC_COLUMNS], accounts, mentions,
-                  [], quarantine, len(posts))
+                  gone, quarantine, len(posts))
 
 
 def _text_mentions(posts: pd.DataFrame) -> pd.DataFrame:

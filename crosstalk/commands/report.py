@@ -17,12 +17,10 @@ select
     objective,
     sum(case when company = :focus then posts else 0 end) as focus_posts,
     sum(case when company = :focus then interactions else 0 end) as focus_interactions,
-    sum(case when company = :focus then engagement_rate_by_followers * posts end)
-        / nullif(sum(case when company = :focus and engagement_rate_by_followers is not null then posts end), 0)
-        as focus_rate,
-    sum(case when company <> :focus then engagement_rate_by_followers * posts end)
-        / nullif(sum(case when company <> :focus and engagement_rate_by_followers is not null then posts end), 0)
-        as competitor_rate,
+    sum(case when company = :focus then engagement_rate_by_followers * rated_posts end)
+        / nullif(sum(case when company = :focus then rated_posts end), 0) as focus_rate,
+    sum(case when company <> :focus then engagement_rate_by_followers * rated_posts end)
+        / nullif(sum(case when company <> :focus then rated_posts end), 0) as competitor_rate,
     sum(posts) as all_posts
 from engagement_daily
 group by channel, objective

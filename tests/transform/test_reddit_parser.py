@@ -79,3 +79,16 @@ def test_deleted_and_malformed_children():
     assert parsed.raw_records == 2
     assert parsed.posts.set_index("post_id").loc["t3_a1", "is_deleted"]
     assert parsed.quarantine.iloc[0]["reason"].startswith("created_utc")
+
+
+def test_posts_missing_from_an_info_refresh_are_marked_deleted():
+    listing = {"kind": "Listing", "data": {"children": [
+        {"kind": "t3", "data": {"name": "t3_keep", "title": "still here", "created_utc": 1763700000.0,
+                                "score": 9, "num_comments": 2, "subreddit": "x", "permalink": "/r/x/comments/keep/"}},
+    ]}}
+    page = {"raw_id": "r0", "status_code": 200, "body": json.dumps(listing), "fetched_at": NOW,
+            "stream": "metric_refresh", "company": None, "account": None, "endpoint": "api/info",
+            "request_params": json.dumps({"id": "t3_keep,t3_gone"})}
+    parsed = parse_reddit_pages(pd.DataFrame([page]))
+    assert parsed.deleted_ids == ["t3_gone"]
+    assert parsed.posts["post_id"].tolist() == ["t3_keep"]
