@@ -77,12 +77,19 @@ def crosstalk_daily() -> None:
     @task(pool=POOL, map_index_template="{{ task.op_kwargs['channel'] }}:{{ task.op_kwargs['company'] }}")
     def ingest(channel: str, company: str) -> dict:
         """Fetch, land and transform one company's channel for this interval."""
+        from airflow.sdk.exceptions import AirflowFailException
+
         from crosstalk.pipeline import ingest_batch
         from ingest.base import Window
+        from ingest.credentials import MissingCredentials
+        from ingest.errors import AuthenticationFailed
 
         settings, engine, source = _setup()
         start, end = _window()
-        result = ingest_batch(engine, settings, source, channel, company, Window(start, end))
+        try:
+            result = ingest_batch(engine, settings, source, channel, company, Window(start, end))
+        except (MissingCredentials, AuthenticationFailed) as exc:
+            raise AirflowFailException(str(exc)) from None  # retrying cannot fix credentials
         log.info("fetch summary %s:%s: %s", channel, company, result.pop("fetch", {}))
         return result
 

@@ -108,6 +108,27 @@ def decode_bodies(pages: pd.DataFrame, channel: str) -> tuple[list[tuple[pd.Seri
     return decoded, bad
 
 
+def page_meta(decoded: list[tuple[pd.Series, Any]]) -> pd.DataFrame:
+    """Page columns records inherit (without the body: copying bodies per record is the slow path)."""
+    if not decoded:
+        return pd.DataFrame(columns=["raw_id", "fetched_at", "stream", "company", "account"])
+    frame = pd.DataFrame([p for p, _ in decoded]).reset_index(drop=True)
+    return frame.drop(columns=[c for c in ("body", "request_params") if c in frame])
+
+
+def records_frame(records: list[dict], nested: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Records as a frame, with the `nested` dict fields flattened one level as `field.key`."""
+    frame = pd.DataFrame.from_records(records)
+    for name in nested:
+        if name not in frame:
+            continue
+        inner = pd.DataFrame.from_records(
+            frame[name].map(lambda d: d if isinstance(d, dict) else {}).tolist(), index=frame.index
+        ).add_prefix(f"{name}.")
+        frame = pd.concat([frame.drop(columns=[name]), inner], axis=1)
+    return frame
+
+
 def to_utc(values: pd.Series, unit: str | None = None) -> pd.Series:
     """Parse timestamps (ISO strings, or epoch numbers with `unit`) to UTC; bad values → NaT."""
     if unit:

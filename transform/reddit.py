@@ -24,7 +24,9 @@ from transform.parsed import (
     decode_bodies,
     empty,
     numeric,
+    page_meta,
     record_json,
+    records_frame,
     to_utc,
 )
 
@@ -99,7 +101,7 @@ def _subreddit_snapshots(frame: pd.DataFrame, meta: pd.DataFrame, subs: list, su
     """Subscribers per subreddit: from `t5` about pages and from each submission's own field."""
     parts = []
     if subs:
-        about = pd.json_normalize(subs, max_level=0)
+        about = records_frame(subs)
         about_meta = page_frame.iloc[np.asarray(sub_page)].reset_index(drop=True)
         parts.append(pd.DataFrame({
             "account_id": column(about, "name").to_numpy(),
@@ -128,7 +130,7 @@ def _subreddit_snapshots(frame: pd.DataFrame, meta: pd.DataFrame, subs: list, su
 def parse_reddit_pages(pages: pd.DataFrame) -> Parsed:
     """Parse Reddit response pages (rows of `raw_responses`) into normalized frames."""
     decoded, bad_pages = decode_bodies(pages, CHANNEL)
-    page_frame = pd.DataFrame([p for p, _ in decoded]).reset_index(drop=True) if decoded else pages.iloc[0:0]
+    page_frame = page_meta(decoded)
     posts, post_page, subs, sub_page, gone = _split(decoded)
     quarantine = pd.DataFrame(bad_pages, columns=QUARANTINE_COLUMNS)
     if not posts:
@@ -136,7 +138,7 @@ def parse_reddit_pages(pages: pd.DataFrame) -> Parsed:
         return Parsed(empty(POST_COLUMNS), empty(METRIC_COLUMNS), accounts, empty(MENTION_COLUMNS),
                       gone, quarantine, 0)
 
-    frame = pd.json_normalize(posts, max_level=0)
+    frame = records_frame(posts)
     meta = page_frame.iloc[np.asarray(post_page)].reset_index(drop=True)
     record_index = pd.Series(post_page).groupby(post_page).cumcount().to_numpy()
     created = to_utc(column(frame, "created_utc"), unit="s")

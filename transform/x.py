@@ -24,7 +24,9 @@ from transform.parsed import (
     decode_bodies,
     empty,
     numeric,
+    page_meta,
     record_json,
+    records_frame,
     to_utc,
 )
 
@@ -66,7 +68,7 @@ def _split(decoded: list[tuple[pd.Series, Any]]) -> tuple[list, list, list, list
 def _users_frame(users: list, user_page: list, pages: pd.DataFrame) -> pd.DataFrame:
     if not users:
         return empty(ACCOUNT_COLUMNS)
-    frame = pd.json_normalize(users, max_level=1)
+    frame = records_frame(users, ("public_metrics",))
     frame = frame[column(frame, "id").notna()]
     if frame.empty:
         return empty(ACCOUNT_COLUMNS)
@@ -137,7 +139,7 @@ def _validate(frame: pd.DataFrame, created: pd.Series) -> pd.Series:
 def parse_x_pages(pages: pd.DataFrame) -> Parsed:
     """Parse X v2 response pages (rows of `raw_responses`) into normalized frames."""
     decoded, bad_pages = decode_bodies(pages, CHANNEL)
-    page_frame = pd.DataFrame([p for p, _ in decoded]).reset_index(drop=True) if decoded else pages.iloc[0:0]
+    page_frame = page_meta(decoded)
     posts, post_page, users, user_page, gone = _split(decoded)
     accounts = _users_frame(users, user_page, page_frame)
     quarantine = pd.DataFrame(bad_pages, columns=QUARANTINE_COLUMNS)
@@ -145,7 +147,7 @@ def parse_x_pages(pages: pd.DataFrame) -> Parsed:
         return Parsed(empty(POST_COLUMNS), empty(METRIC_COLUMNS), accounts, empty(MENTION_COLUMNS),
                       gone, quarantine, 0)
 
-    frame = pd.json_normalize(posts, max_level=1)
+    frame = records_frame(posts, ("public_metrics", "entities"))
     meta = page_frame.iloc[np.asarray(post_page)].reset_index(drop=True)
     record_index = pd.Series(post_page).groupby(post_page).cumcount().to_numpy()
     created = to_utc(column(frame, "created_at"))
