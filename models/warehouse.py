@@ -122,11 +122,13 @@ def upsert(
     frame: pd.DataFrame,
     newer_than: str | None = None,
     replace_by: Sequence[str] | None = None,
+    tiebreak: str | None = None,
 ) -> int:
     """Insert-or-replace rows by primary key.
 
     With `newer_than` (a timestamp column), an existing row is replaced only when the incoming
-    row is at least as new, so replaying an old batch never overwrites a newer version.
+    row is at least as new, so replaying an old batch never overwrites a newer version; on a tie
+    the larger `tiebreak` value wins, so the result does not depend on the order batches ran in.
     With `replace_by` (a prefix of the key), every existing row sharing those columns with an
     incoming row is replaced, e.g. all mentions of a post, so stale children disappear.
     """
@@ -139,10 +141,11 @@ def upsert(
     stage = _stage(conn, frame, tbl)
     match = " and ".join(f't."{k}" = s."{k}"' for k in keys)
     if newer_than:
-        conn.execute(
-            text(f'delete from "{stage}" s where exists (select 1 from "{tbl.name}" t '
-                 f'where {match} and t."{newer_than}" > s."{newer_than}")')
-        )
+        older = f't."{newer_than}" > s."{newer_than}"'
+        if tiebreak:
+            older += f' or (t."{newer_than}" = s."{newer_than}" and t."{tiebreak}" > s."{tiebreak}")'
+        conn.execute(text(f'delete from "{stage}" s where exists (select 1 from "{tbl.name}" t '
+                          f'where {match} and ({older}))'))
     conn.execute(text(f'delete from "{tbl.name}" t where exists (select 1 from "{stage}" s where {match})'))
     cols = ", ".join(f'"{c}"' for c in tbl.columns.keys())
     result = conn.execute(text(f'insert into "{tbl.name}" ({cols}) select {cols} from "{stage}"'))

@@ -118,16 +118,16 @@ def transform_batch(
             snapshot_date=pd.to_datetime(parsed.accounts["observed_at"], utc=True).dt.date, batch_id=batch_id)
         quarantine = parsed.quarantine.assign(batch_id=batch_id, quarantined_at=utcnow())
 
-        upsert(conn, "posts", table, newer_than="last_fetched_at")
+        upsert(conn, "posts", table, newer_than="last_fetched_at", tiebreak="last_batch_id")
         if parsed.deleted_ids:
             conn.execute(
                 text("update posts set is_deleted = true where channel = :c and post_id in :ids")
                 .bindparams(bindparam("ids", expanding=True)),
                 {"c": load["channel"], "ids": sorted(set(parsed.deleted_ids))},
             )
-        upsert(conn, "post_mentions", mentions, replace_by=["channel", "post_id"])
+        upsert(conn, "post_mentions", mentions)  # union over batches: independent of run order
         replace_where(conn, "metric_snapshots", "batch_id", batch_id, metrics)
-        upsert(conn, "account_snapshots", accounts, newer_than="observed_at")
+        upsert(conn, "account_snapshots", accounts, newer_than="observed_at", tiebreak="batch_id")
         upsert(conn, "post_labels", labels)
         set_current_labeler(conn, labeler.version)
         replace_where(conn, "quarantine", "batch_id", batch_id, quarantine)

@@ -9,7 +9,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from crosstalk.commands.common import console, settings_of
-from crosstalk.pipeline import batch_id_for, day_window, days, prepare_warehouse, publish, refresh_ids
+from crosstalk.pipeline import (
+    batch_id_for,
+    day_window,
+    days,
+    prepare_warehouse,
+    publish,
+    refresh_ids,
+)
 from crosstalk.sources import make_source
 from ingest.base import CHANNELS, FetchContext
 from ingest.landing import land, read_cursors
