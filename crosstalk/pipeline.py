@@ -112,7 +112,7 @@ def publish(engine: Engine, settings: Settings, dashboard_path: Path | None = No
     """Recreate the views, refresh derived analytics and (optionally) write the dashboard."""
     from crosstalk.views import create_views
 
-    views = create_views(engine)
+    views = create_views(engine, settings)
     out: dict = {"views": views}
     try:
         from transform.consistency import compute_message_consistency

@@ -5,4 +5,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "replay",
     "report",
     "views",
+    "dashboard",
+    "label",
+    "relabel",
+    "intent",
+    "bench",
 )

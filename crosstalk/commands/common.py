@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from crosstalk.config import Settings, load_settings, warehouse_url
 from models.warehouse import make_engine
 
-console = Console(stderr=False, highlight=False)
+console = Console(highlight=False, soft_wrap=True)  # never break a path across lines
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
