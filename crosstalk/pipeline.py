@@ -43,8 +43,13 @@ def batch_id_for(source: str, channel: str, window: Window, company: str) -> str
 
 
 def prepare_warehouse(engine: Engine, settings: Settings) -> None:
-    """Create missing tables and refresh the company / tracked-account dimensions from config."""
+    """Create missing tables, refresh the company dimensions, and re-label history if the labeler changed.
+
+    A new labeler version (a rebuilt artifact) would otherwise leave older posts labeled only by
+    the previous version, which the views no longer read.
+    """
     create_schema(engine)
+    relabel_if_labeler_changed(engine, settings)
     companies = pd.DataFrame([{"company": c.key, "name": c.name, "is_focus": c.key == settings.focus}
                               for c in settings.companies])
     with engine.begin() as conn:
@@ -52,6 +57,22 @@ def prepare_warehouse(engine: Engine, settings: Settings) -> None:
         conn.execute(text("delete from tracked_accounts"))
         append(conn, "companies", companies)
         append(conn, "tracked_accounts", tracked_accounts(settings))
+
+
+def relabel_if_labeler_changed(engine: Engine, settings: Settings) -> int:
+    """Re-label every stored post when the default labeler is not the current one; return the count."""
+    from transform.batch import current_default_labeler
+    from transform.intent.registry import current_labeler
+    from transform.intent.relabel import relabel_history
+
+    labeler = current_default_labeler()
+    with engine.connect() as conn:
+        current = current_labeler(conn)
+    if current is None or current == labeler.version:
+        return 0
+    count = relabel_history(engine, settings, labeler)
+    log.warning("labeler changed from %s to %s: re-labeled %d stored posts", current, labeler.version, count)
+    return count
 
 
 def refresh_ids(engine: Engine, channel: str, company: str, window: Window, days_back: int) -> list[str]:

@@ -68,3 +68,23 @@ def test_metrics_mature_across_days(duckdb_url, settings, channel):
         history = read_frame(conn, "select post_id, count(*) as observations from metric_snapshots "
                                    "group by post_id having count(*) > 1")
     assert len(history) > 0  # posts re-read by the metric refresh keep one snapshot per day
+
+
+def test_a_new_labeler_version_relabels_history_on_the_next_run(duckdb_url, settings):
+    from crosstalk.pipeline import prepare_warehouse
+    from transform.batch import current_default_labeler
+    from transform.intent.registry import set_current_labeler
+
+    engine = make_engine(duckdb_url)
+    run_days(engine, settings, "sample", START, START, channels=("x",))
+    with engine.begin() as conn:  # as if history had been labeled by an older labeler
+        conn.exec_driver_sql("delete from post_labels")
+        set_current_labeler(conn, "older-version")
+    prepare_warehouse(engine, settings)
+    version = current_default_labeler().version
+    with engine.connect() as conn:
+        current = read_frame(conn, "select labeler_version from labelers where is_current")["labeler_version"]
+        unlabeled = read_frame(conn, "select count(*) as n from posts p where not exists (select 1 from "
+                                     "post_labels l where l.channel = p.channel and l.post_id = p.post_id "
+                                     "and l.labeler_version = :v)", {"v": version}).iloc[0, 0]
+    assert current.tolist() == [version] and unlabeled == 0

@@ -7,6 +7,7 @@ transaction: readers see the old batch or the new one, never half of each.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -19,12 +20,25 @@ from ingest.base import utcnow
 from models.warehouse import read_frame, replace_where, upsert
 from transform.attribution import attribute
 from transform.intent import Labeler, default_labeler, label_posts
+from transform.intent.labeler import ARTIFACT_PATH
+from transform.intent.registry import set_current_labeler
 from transform.parsed import Parsed
 from transform.reddit import parse_reddit_pages
 from transform.x import parse_x_pages
 
 log = logging.getLogger(__name__)
 PARSERS: dict[str, Callable[[pd.DataFrame], Parsed]] = {"x": parse_x_pages, "reddit": parse_reddit_pages}
+
+
+@functools.lru_cache(maxsize=4)
+def _labeler_for(artifact_stamp: int | None) -> Labeler:
+    return default_labeler()
+
+
+def current_default_labeler() -> Labeler:
+    """The default labeler, loaded once per artifact version (batches would otherwise reload it)."""
+    stamp = ARTIFACT_PATH.stat().st_mtime_ns if ARTIFACT_PATH.exists() else None
+    return _labeler_for(stamp)
 
 
 class NoCommittedLoad(LookupError):
@@ -75,17 +89,6 @@ def raw_pages(conn: Connection, load_id: str) -> pd.DataFrame:
     )
 
 
-def set_current_labeler(conn: Connection, version: str) -> None:
-    """Make `version` the labeler the views read (registering it on first use)."""
-    conn.execute(text("update labelers set is_current = false where labeler_version <> :v"), {"v": version})
-    exists = conn.execute(text("select count(*) from labelers where labeler_version = :v"), {"v": version}).scalar()
-    if exists:
-        conn.execute(text("update labelers set is_current = true where labeler_version = :v"), {"v": version})
-    else:
-        conn.execute(text("insert into labelers (labeler_version, is_current, registered_at) values (:v, true, :t)"),
-                     {"v": version, "t": utcnow()})
-
-
 def _posts_table(posts: pd.DataFrame, batch_id: str) -> pd.DataFrame:
     latest = posts.sort_values("fetched_at", kind="stable").drop_duplicates(["channel", "post_id"], keep="last")
     # A post is deleted if any page of the batch said so (a refresh may report what a timeline showed).
@@ -104,7 +107,7 @@ def transform_batch(
     labeler: Labeler | None = None,
 ) -> BatchResult:
     """Parse, attribute, label and load the newest committed load of `batch_id`."""
-    labeler = labeler or default_labeler()
+    labeler = labeler or current_default_labeler()
     with engine.begin() as conn:
         load = latest_load(conn, batch_id)
         pages = raw_pages(conn, load["load_id"])
