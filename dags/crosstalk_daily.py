@@ -45,8 +45,10 @@ def _setup() -> tuple:
 @dag(
     dag_id="crosstalk_daily",
     schedule=CronDataIntervalTimetable("0 0 * * *", timezone="UTC"),
-    start_date=datetime(2026, 1, 1, tzinfo=UTC),
-    catchup=False,
+    start_date=datetime.fromisoformat(os.environ.get("CROSSTALK_START_DATE", "2026-01-01")).replace(tzinfo=UTC),
+    # Off by default so a new deployment does not replay a year; set CROSSTALK_CATCHUP=true to
+    # fill every missed day since start_date, or use `airflow backfill create` for a range.
+    catchup=os.environ.get("CROSSTALK_CATCHUP", "false").lower() == "true",
     max_active_runs=1,
     default_args={"retries": 2, "retry_delay": timedelta(minutes=5), "retry_exponential_backoff": True},
     params={

@@ -12,6 +12,7 @@ from models.warehouse import make_engine, read_frame, table_counts
 from tests.payloads import reddit_posts, x_posts
 
 X_DIR = "x_v2_full/v2_responses"
+TWEEPY_DIR = "tweepy"  # v2 with default fields only (no created_at, no metrics) and v1.1 statuses
 REDDIT_DIR = "praw"
 
 
@@ -25,16 +26,17 @@ def _metric_sums(engine, batch_id: str) -> dict:
 def test_replay_reconciles_with_payloads(warehouse_url, settings, fixtures_dir):
     engine = make_engine(warehouse_url)
     prepare_warehouse(engine, settings)
-    x_results = replay_files(engine, settings, "x", [fixtures_dir / X_DIR])
+    x_dirs = [fixtures_dir / X_DIR, fixtures_dir / TWEEPY_DIR]
+    x_results = replay_files(engine, settings, "x", x_dirs)
     reddit_results = replay_files(engine, settings, "reddit", [fixtures_dir / REDDIT_DIR])
 
-    for path in expand_paths([fixtures_dir / X_DIR]):
+    for path in expand_paths(x_dirs):
         expected = x_posts(path)
         sums = _metric_sums(engine, file_batch_id("x", path))
         assert sums["n"] == len(expected), path.name
-        for column, field in (("likes", "like_count"), ("reposts", "retweet_count"),
-                              ("replies", "reply_count"), ("quotes", "quote_count")):
-            assert (sums[column] or 0) == sum(t["public_metrics"][field] for t in expected.values()), path.name
+        for column in ("likes", "reposts", "replies", "quotes"):
+            values = [t[column] for t in expected.values() if t[column] is not None]
+            assert sums[column] == (sum(values) if values else None), (path.name, column)
     for path in expand_paths([fixtures_dir / REDDIT_DIR]):
         expected = reddit_posts(path)
         sums = _metric_sums(engine, file_batch_id("reddit", path))
@@ -42,7 +44,7 @@ def test_replay_reconciles_with_payloads(warehouse_url, settings, fixtures_dir):
         assert (sums["score"] or 0) == sum(p["score"] for p in expected.values()), path.name
         assert (sums["replies"] or 0) == sum(p.get("num_comments") or 0 for p in expected.values()), path.name
 
-    all_x = {i for p in expand_paths([fixtures_dir / X_DIR]) for i in x_posts(p)}
+    all_x = {i for p in expand_paths(x_dirs) for i in x_posts(p)}
     all_reddit = {i for p in expand_paths([fixtures_dir / REDDIT_DIR]) for i in reddit_posts(p)}
     with engine.connect() as conn:
         counts = read_frame(conn, "select channel, count(*) as n, count(distinct post_id) as d from posts group by channel")

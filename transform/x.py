@@ -3,7 +3,9 @@
 Dispatches on the body's shape, not on the endpoint, so archived dumps of any v2 endpoint
 (timelines, search, lookups, liking users, followers, counts) land without configuration:
 `data` items with `text` are posts, items with `username` are users, counts carry no records.
-`includes.tweets` (referenced tweets) are context, not records of the page.
+`includes.tweets` (referenced tweets) are context, not records of the page. Archived v1.1
+bodies are mapped to the v2 field names first (`x_v1.py`). A post whose `created_at` was not
+requested (tweepy's default fields) is dated by its snowflake id.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from transform.parsed import (
     records_frame,
     to_utc,
 )
+from transform.x_v1 import V1_TIME_FORMAT, v1_records
 
 CHANNEL = "x"
 METRICS = {
@@ -39,13 +42,25 @@ METRICS = {
     "bookmarks": "public_metrics.bookmark_count",
     "impressions": "public_metrics.impression_count",
 }
+TWITTER_EPOCH_MS = 1288834974657
+# Ids below this are pre-snowflake (before Nov 2010) and carry no timestamp.
+SNOWFLAKE_MIN_ID = 2**22 * 1000
 # Partial errors that mean "this post is gone or hidden", as opposed to a bad request.
 _GONE_TITLES = {"Not Found Error", "Authorization Error", "Forbidden"}
 
 
-def _split(decoded: list[tuple[pd.Series, Any]]) -> tuple[list, list, list, list, list]:
-    posts, post_page, users, user_page, gone = [], [], [], [], []
+def _split(decoded: list[tuple[pd.Series, Any]]) -> tuple[list, list, list, list, list, list]:
+    posts, originals, post_page, users, user_page, gone = [], [], [], [], [], []
     for i, (_, body) in enumerate(decoded):
+        v1 = None if isinstance(body, dict) and "data" in body else v1_records(body)
+        if v1 is not None:
+            statuses, raw_statuses, people = v1
+            posts.extend(statuses)
+            originals.extend(raw_statuses)
+            post_page.extend([i] * len(statuses))
+            users.extend(people)
+            user_page.extend([i] * len(people))
+            continue
         if not isinstance(body, dict):
             continue
         data = body.get("data")
@@ -56,13 +71,14 @@ def _split(decoded: list[tuple[pd.Series, Any]]) -> tuple[list, list, list, list
             tweets = []  # tweets/counts buckets: no post records
         included = (body.get("includes") or {}).get("users") or []
         posts.extend(tweets)
+        originals.extend(tweets)
         post_page.extend([i] * len(tweets))
         users.extend(people + [u for u in included if isinstance(u, dict)])
         user_page.extend([i] * (len(people) + len(included)))
         for err in body.get("errors") or []:
             if isinstance(err, dict) and err.get("resource_type") == "tweet" and err.get("title") in _GONE_TITLES:
                 gone.append(str(err.get("resource_id") or err.get("value")))
-    return posts, post_page, users, user_page, gone
+    return posts, originals, post_page, users, user_page, gone
 
 
 def _users_frame(users: list, user_page: list, pages: pd.DataFrame) -> pd.DataFrame:
@@ -120,13 +136,28 @@ def _mentions(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"channel": CHANNEL, "post_id": exploded["id"].astype(str), "handle": handles}).drop_duplicates()
 
 
+def _created_at(frame: pd.DataFrame) -> pd.Series:
+    """created_at as UTC: v2 ISO-8601 or v1.1 text; when the field was not requested, the
+    timestamp encoded in the snowflake id (exact to the millisecond for ids since Nov 2010)."""
+    given = column(frame, "created_at")
+    created = to_utc(given)
+    v1 = created.isna() & given.notna()
+    if v1.any():
+        created = created.mask(v1, pd.to_datetime(given[v1], format=V1_TIME_FORMAT, utc=True, errors="coerce"))
+    raw_ids = column(frame, "id").astype("string")
+    ids = pd.to_numeric(raw_ids.where(raw_ids.str.fullmatch(r"\d{1,20}").fillna(False)), errors="coerce")
+    snowflake_ms = (ids // 2**22).where(ids >= SNOWFLAKE_MIN_ID) + TWITTER_EPOCH_MS
+    derived = pd.to_datetime(snowflake_ms, unit="ms", utc=True)
+    return created.mask(given.isna() & created.isna(), derived)
+
+
 def _validate(frame: pd.DataFrame, created: pd.Series) -> pd.Series:
     """The first reason each record is invalid, or NA."""
     ids = column(frame, "id").astype("string")
     reasons = pd.Series(pd.NA, index=frame.index, dtype="string")
     checks = [
         (ids.isna() | ~ids.fillna("").str.fullmatch(r"\d{1,25}"), "id missing or not a numeric string"),
-        (created.isna(), "created_at missing or not an ISO-8601 timestamp"),
+        (created.isna(), "created_at missing (and not derivable from the id) or not a timestamp"),
         (~column(frame, "text").map(lambda t: isinstance(t, str)), "text missing or not a string"),
     ]
     for name, path in METRICS.items():
@@ -140,7 +171,7 @@ def parse_x_pages(pages: pd.DataFrame) -> Parsed:
     """Parse X v2 response pages (rows of `raw_responses`) into normalized frames."""
     decoded, bad_pages = decode_bodies(pages, CHANNEL)
     page_frame = page_meta(decoded)
-    posts, post_page, users, user_page, gone = _split(decoded)
+    posts, originals, post_page, users, user_page, gone = _split(decoded)
     accounts = _users_frame(users, user_page, page_frame)
     quarantine = pd.DataFrame(bad_pages, columns=QUARANTINE_COLUMNS)
     if not posts:
@@ -150,7 +181,7 @@ def parse_x_pages(pages: pd.DataFrame) -> Parsed:
     frame = records_frame(posts, ("public_metrics", "entities"))
     meta = page_frame.iloc[np.asarray(post_page)].reset_index(drop=True)
     record_index = pd.Series(post_page).groupby(post_page).cumcount().to_numpy()
-    created = to_utc(column(frame, "created_at"))
+    created = _created_at(frame)
     reasons = _validate(frame, created)
     invalid = reasons.notna()
     if invalid.any():
@@ -159,7 +190,7 @@ def parse_x_pages(pages: pd.DataFrame) -> Parsed:
             "record_index": record_index[invalid.to_numpy()],
             "channel": CHANNEL,
             "reason": reasons[invalid].astype(str),
-            "record": record_json(pd.Series(posts)[invalid.to_numpy()]),
+            "record": record_json(pd.Series(originals)[invalid.to_numpy()]),
         })], ignore_index=True)
 
     ok = ~invalid

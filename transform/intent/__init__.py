@@ -40,10 +40,33 @@ class Labeler(Protocol):
 
 
 def default_labeler() -> Labeler:
-    """The labeler the pipeline uses unless told otherwise."""
+    """The trained linear labeler in `artifacts/`; the keyword rules only if no artifact is built.
+
+    The fallback keeps a fresh checkout usable before `crosstalk intent train` has run; its rows
+    say `rules-v0` in `labeler_version`, so they are never mistaken for model labels.
+    """
+    from transform.intent.labeler import ARTIFACT_PATH, load_labeler
+
+    if ARTIFACT_PATH.exists():
+        return load_labeler(ARTIFACT_PATH)
+    import logging
+
+    logging.getLogger(__name__).warning("no intent artifact at %s; labeling with rules-v0", ARTIFACT_PATH)
     from transform.intent.rules import KeywordRules
 
     return KeywordRules()
+
+
+def labeler_for_version(version: str | None) -> Labeler:
+    """The labeler named by `version` (`rules-v0` or the built artifact's); None = the default."""
+    labeler = default_labeler()
+    if version is None or version == labeler.version:
+        return labeler
+    from transform.intent.rules import KeywordRules
+
+    if version == KeywordRules.version:
+        return KeywordRules()
+    raise ValueError(f"unknown labeler version {version!r}: available {labeler.version!r}, {KeywordRules.version!r}")
 
 
 def label_posts(posts: pd.DataFrame, settings: Settings | None, labeler: Labeler | None = None) -> pd.DataFrame:

@@ -7,16 +7,16 @@ import pandas as pd
 
 from crosstalk.config import Settings
 
-_RECRUITING = r"\b(hiring|we'?re hiring|job|jobs|career|careers|apply|internship|intern|vacanc\w*|join (our|the) team|recruit\w*|open roles?|position)\b"
-_OTHER = r"\b(outage|investors?|earnings|dividend|sorry|dm us|thanks for reaching out|happy holidays)\b"
+_RECRUITING = r"\b(?:hiring|we'?re hiring|job|jobs|career|careers|apply|internship|intern|vacanc\w*|join (?:our|the) team|recruit\w*|open roles?|position)\b"
+_OTHER = r"\b(?:outage|investors?|earnings|dividend|sorry|dm us|thanks for reaching out|happy holidays)\b"
 _THEMES = [
-    ("jobs", r"\b(hiring|job|jobs|apply|position|vacanc\w*|open roles?|internship)\b"),
-    ("culture", r"\b(culture|team|life at|employees?|colleagues|office|values)\b"),
-    ("event", r"\b(webinar|conference|summit|expo|meetup|event|booth|career fair)\b"),
-    ("support", r"\b(support|help|issue|outage|fix(ed)?|dm us|sorry)\b"),
-    ("news", r"\b(announce\w*|news|earnings|acquir\w*|partnership|press)\b"),
-    ("expertise", r"\b(guide|report|white ?paper|insights?|trends?|how to|research|study)\b"),
-    ("product", r"\b(launch\w*|product|feature|release|pricing|demo|new)\b"),
+    ("jobs", r"\b(?:hiring|job|jobs|apply|position|vacanc\w*|open roles?|internship)\b"),
+    ("culture", r"\b(?:culture|team|life at|employees?|colleagues|office|values)\b"),
+    ("event", r"\b(?:webinar|conference|summit|expo|meetup|event|booth|career fair)\b"),
+    ("support", r"\b(?:support|help|issue|outage|fix(?:ed)?|dm us|sorry)\b"),
+    ("news", r"\b(?:announce\w*|news|earnings|acquir\w*|partnership|press)\b"),
+    ("expertise", r"\b(?:guide|report|white ?paper|insights?|trends?|how to|research|study)\b"),
+    ("product", r"\b(?:launch\w*|product|feature|release|pricing|demo|new)\b"),
 ]
 
 
