@@ -8,6 +8,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from sqlalchemy import text
+
 from crosstalk.commands.common import console, settings_of
 from crosstalk.pipeline import (
     batch_id_for,
@@ -18,6 +20,7 @@ from crosstalk.pipeline import (
     refresh_ids,
 )
 from crosstalk.sources import make_source
+from crosstalk.views import view_names
 from ingest.base import CHANNELS, FetchContext
 from ingest.landing import land, read_cursors
 from models.warehouse import make_engine, table_counts
@@ -62,12 +65,19 @@ def bench(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     publish(engine, settings)
     timing["publish (views + consistency)"] = time.perf_counter() - t0
+    view_seconds = {}
+    with engine.connect() as conn:
+        for view in view_names():
+            t0 = time.perf_counter()
+            conn.execute(text(f'select * from "{view}"')).fetchall()
+            view_seconds[view] = time.perf_counter() - t0
     counts = table_counts(engine, ["posts", "metric_snapshots", "raw_responses"])
     console.print(f"warehouse: {url}")
     console.print(f"{args.days} days × volume {args.volume}: {pages:,} pages, {records:,} post records, "
                   f"{counts['posts']:,} distinct posts, {counts['metric_snapshots']:,} metric snapshots")
     for stage, seconds in timing.items():
         console.print(f"  {stage:<32} {seconds:8.1f} s")
+    console.print("  full read of each view: " + ", ".join(f"{v} {s:.2f}s" for v, s in view_seconds.items()))
     total = timing["extract+land"] + timing["transform"]
     console.print(f"  end to end: {records / total:,.0f} post records/s (transform alone: "
                   f"{records / timing['transform']:,.0f}/s)")
