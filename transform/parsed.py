@@ -154,6 +154,15 @@ def column(frame: pd.DataFrame, name: str, default: Any = None) -> pd.Series:
     return pd.Series(default, index=frame.index, dtype=object)
 
 
-def record_json(records: pd.Series) -> pd.Series:
-    """Records (dicts) as JSON text for the quarantine table."""
-    return records.map(lambda r: json.dumps(r, ensure_ascii=False, default=str)[:20000])
+def quarantine_rows(meta: pd.DataFrame, record_index: np.ndarray, reasons: pd.Series, records: list[dict],
+                    channel: str) -> pd.DataFrame:
+    """One quarantine row per record with a reason: where it came from, why, and the record as JSON."""
+    invalid = reasons.notna().to_numpy()
+    return pd.DataFrame({
+        "raw_id": meta.loc[invalid, "raw_id"].to_numpy(),
+        "record_index": record_index[invalid],
+        "channel": channel,
+        "reason": reasons[invalid].astype(str).to_numpy(),
+        "record": pd.Series(records, dtype=object)[invalid]
+        .map(lambda r: json.dumps(r, ensure_ascii=False, default=str)[:20000]).to_numpy(),
+    })

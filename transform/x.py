@@ -27,7 +27,7 @@ from transform.parsed import (
     empty,
     numeric,
     page_meta,
-    record_json,
+    quarantine_rows,
     records_frame,
     to_utc,
 )
@@ -180,18 +180,13 @@ def parse_x_pages(pages: pd.DataFrame) -> Parsed:
 
     frame = records_frame(posts, ("public_metrics", "entities"))
     meta = page_frame.iloc[np.asarray(post_page)].reset_index(drop=True)
-    record_index = pd.Series(post_page).groupby(post_page).cumcount().to_numpy()
+    record_index = pd.Series(post_page).groupby(post_page).cumcount().to_numpy()  # position in its page
     created = _created_at(frame)
     reasons = _validate(frame, created)
     invalid = reasons.notna()
     if invalid.any():
-        quarantine = pd.concat([quarantine, pd.DataFrame({
-            "raw_id": meta.loc[invalid, "raw_id"],
-            "record_index": record_index[invalid.to_numpy()],
-            "channel": CHANNEL,
-            "reason": reasons[invalid].astype(str),
-            "record": record_json(pd.Series(originals)[invalid.to_numpy()]),
-        })], ignore_index=True)
+        quarantine = pd.concat([quarantine, quarantine_rows(meta, record_index, reasons, originals, CHANNEL)],
+                               ignore_index=True)
 
     ok = ~invalid
     frame, meta, created = frame[ok], meta[ok], created[ok]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 
-from tests.payloads import bodies, x_posts
+from tests.payloads import bodies
 from transform.x import parse_x_pages
 
 NOW = datetime(2026, 11, 21, tzinfo=UTC)
@@ -24,8 +24,9 @@ def pages_of(*bodies_: str, status: int = 200) -> pd.DataFrame:
 
 def test_real_timeline_page_is_parsed_field_by_field(fixtures_dir):
     path = fixtures_dir / "x_v2_full/v2_responses/users__1665378883__tweets-d24b15.json"
-    expected = x_posts(path)
-    parsed = parse_x_pages(pages_of(*[b for _, b, _ in bodies(path)]))
+    (_, body, _), = bodies(path)
+    expected = {t["id"]: t for t in json.loads(body)["data"]}
+    parsed = parse_x_pages(pages_of(body))
     assert parsed.raw_records == len(expected) == len(parsed.posts)
     posts = parsed.posts.set_index("post_id")
     for tweet_id, tweet in expected.items():
@@ -99,3 +100,29 @@ def test_a_body_that_is_not_json_is_quarantined_not_fatal():
     assert parsed.raw_records == 0
     assert parsed.quarantine.iloc[0]["record_index"] == -1
     assert "not JSON" in parsed.quarantine.iloc[0]["reason"]
+
+
+def test_default_field_tweets_are_dated_by_their_snowflake_id(fixtures_dir):
+    path = fixtures_dir / "tweepy/test_client_get_tweet.yaml"
+    (_, body, _), = bodies(path)
+    parsed = parse_x_pages(pages_of(body))
+    row = parsed.posts.iloc[0]
+    assert row["post_id"] == "1293593516040269825"
+    # (1293593516040269825 >> 22) ms after the Twitter epoch 1288834974657 = 1597251702686 ms.
+    assert row["created_at"] == pd.Timestamp(1597251702686, unit="ms", tz="UTC")
+    assert parsed.metrics[["likes", "reposts", "replies", "quotes"]].isna().all().all()  # not requested: NULL
+
+
+def test_v1_statuses_map_to_the_same_schema(fixtures_dir):
+    path = fixtures_dir / "tweepy/testgetstatus.json"
+    (_, body, _), = bodies(path)
+    status = json.loads(body)
+    parsed = parse_x_pages(pages_of(body))
+    row = parsed.posts.iloc[0]
+    assert row["post_id"] == status["id_str"] and row["text"] == status["text"]
+    assert row["created_at"] == pd.to_datetime(status["created_at"], format="%a %b %d %H:%M:%S %z %Y", utc=True)
+    assert row["account_handle"] == status["user"]["screen_name"].lower()
+    metrics = parsed.metrics.iloc[0]
+    assert metrics["likes"] == status["favorite_count"] and metrics["reposts"] == status["retweet_count"]
+    accounts = parsed.accounts.set_index("account_id")
+    assert accounts.loc[status["user"]["id_str"], "followers"] == status["user"]["followers_count"]
