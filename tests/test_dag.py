@@ -79,3 +79,19 @@ def test_daily_dag_end_to_end_and_idempotent(airflow_db, tmp_path, monkeypatch):
     with engine.connect() as conn:
         loads = read_frame(conn, "select batch_id, count(*) as n from loads group by batch_id")
     assert (loads["n"] == 2).all()  # raw is append-only: both attempts kept, only the newest is read
+
+
+def test_live_run_without_connections_fails_clearly(airflow_db, tmp_path, monkeypatch, capfd):
+    for var in ("CROSSTALK_X_BEARER_TOKEN", "CROSSTALK_REDDIT_CLIENT_ID", "CROSSTALK_REDDIT_CLIENT_SECRET",
+                "AIRFLOW_CONN_X_DEFAULT", "AIRFLOW_CONN_REDDIT_DEFAULT"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("CROSSTALK_WAREHOUSE_URL", f"duckdb:///{tmp_path / 'warehouse.duckdb'}")
+    monkeypatch.setenv("CROSSTALK_HOME", str(tmp_path / "home"))
+    dag = _dagbag().get_dag("crosstalk_daily")
+    run = dag.test(logical_date=datetime(2026, 11, 19, tzinfo=UTC), run_conf={"source": "live"})
+    assert run.state == "failed"
+    logged = "".join(capfd.readouterr())
+    assert "define the Airflow connection 'x_default'" in logged
+    assert "define the Airflow connection 'reddit_default'" in logged
+    engine = make_engine(f"duckdb:///{tmp_path / 'warehouse.duckdb'}")
+    assert table_counts(engine, ["raw_responses", "posts"]) == {"raw_responses": 0, "posts": 0}
