@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from rich.console import Console
@@ -12,7 +13,8 @@ from sqlalchemy.engine import make_url
 from crosstalk.config import Settings, load_settings, warehouse_url
 from models.warehouse import make_engine
 
-console = Console(highlight=False, soft_wrap=True)  # never break a path across lines
+# Never break a path across lines; when piped or logged (no terminal), print tables 120 wide.
+console = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
 
 
 def settings_of(args: argparse.Namespace) -> Settings:

@@ -8,40 +8,54 @@ are used when present. Output rows are the input rows with `objective`, `theme`,
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
+
+from crosstalk.config import Settings
 
 ADDED = ["objective", "theme", "confidence", "sentiment", "sentiment_score", "labeler_version"]
 
 
-def read_posts(path: str) -> pd.DataFrame:
-    """JSON lines from a file, or from stdin for '-'; ids are kept exactly as written."""
-    source = sys.stdin if path == "-" else Path(path)
-    frame = pd.read_json(source, lines=True, dtype=False)
-    missing = [c for c in ("id", "text", "channel") if c not in frame]
-    if missing:
-        raise SystemExit(f"{path}: every row needs {missing}")
-    return frame
+def read_rows(path: str) -> list[dict[str, Any]]:
+    """JSON objects, one a line, from a file or stdin ('-'); blank lines are skipped."""
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    with stream:
+        rows = [json.loads(line) for line in stream if line.strip()]
+    for number, row in enumerate(rows, start=1):
+        missing = [c for c in ("id", "text", "channel") if c not in row]
+        if missing:
+            raise ValueError(f"{path}: row {number} lacks {missing}")
+    return rows
+
+
+def label_rows(rows: list[dict[str, Any]], settings: Settings | None, version: str | None = None) -> list[dict[str, Any]]:
+    """The rows with the label fields added; every other field is passed through unchanged."""
+    from transform.intent import INPUT_COLUMNS, label_posts, labeler_for_version
+
+    frame = pd.DataFrame.from_records(rows).rename(columns={"id": "post_id"}).reindex(columns=INPUT_COLUMNS)
+    frame["post_id"] = frame["post_id"].astype(str)
+    labels = label_posts(frame, settings, labeler_for_version(version))
+    labels["confidence"] = labels["confidence"].astype(float).round(4)
+    labels["sentiment_score"] = labels["sentiment_score"].astype(float).round(4)
+    added = labels[ADDED].to_dict(orient="records")
+    return [{**row, **extra} for row, extra in zip(rows, added, strict=True)]
 
 
 def label_file(input_path: str, output_path: str, config: str | None = None, version: str | None = None) -> int:
-    """Label the posts of `input_path` into `output_path`; return the number of rows."""
+    """Label the posts of `input_path` into `output_path` ('-' = stdout); return the row count."""
     from crosstalk.config import load_settings
-    from transform.intent import label_posts, labeler_for_version
 
-    settings = load_settings(config)
-    posts = read_posts(input_path)
-    frame = posts.rename(columns={"id": "post_id"})
-    labels = label_posts(frame, settings, labeler_for_version(version))
-    out = posts.drop(columns=[c for c in ADDED if c in posts]).reset_index(drop=True)
-    out[ADDED] = labels[ADDED].to_numpy()
-    out["confidence"] = out["confidence"].astype(float)
-    out["sentiment_score"] = out["sentiment_score"].astype(float)
-    target = sys.stdout if output_path == "-" else output_path
-    out.to_json(target, orient="records", lines=True, force_ascii=False)
-    return len(out)
+    labeled = label_rows(read_rows(input_path), load_settings(config), version)
+    lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in labeled)
+    if output_path == "-":
+        sys.stdout.write(lines)
+    else:
+        Path(output_path).write_text(lines, encoding="utf-8")
+    return len(labeled)
 
 
 def _handle(args: argparse.Namespace) -> int:

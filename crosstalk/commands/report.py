@@ -43,15 +43,16 @@ def print_report(engine: Engine, settings: Settings) -> None:
     with engine.connect() as conn:
         frame = read_frame(conn, REPORT_SQL, {"focus": settings.focus})
     table = Table(title=f"Engagement by channel × objective — {settings.focus_company.name} vs competitors")
-    for col in ("channel", "objective", "posts", "interactions", "eng. rate (focus)", "eng. rate (competitors)",
-                "posts (all)"):
-        table.add_column(col, justify="left" if col in ("channel", "objective") else "right")
+    for col in ("channel", "objective", "posts", "interactions", "ER focus", "ER rivals", "all posts"):
+        table.add_column(col, justify="left" if col in ("channel", "objective") else "right", no_wrap=True)
     for row in frame.itertuples(index=False):
         table.add_row(row.channel, row.objective, f"{int(row.focus_posts or 0):,}",
                       f"{int(row.focus_interactions or 0):,}", _pct(row.focus_rate), _pct(row.competitor_rate),
                       f"{int(row.all_posts or 0):,}")
     console.print(table)
-    console.print("engagement rate = interactions / followers at posting, averaged per post (docs/metrics.md)")
+    console.print("posts / interactions: the focus company's original posts; ER = engagement rate = interactions / "
+                  "followers at posting, averaged per post, for the focus company and for its competitors' posts "
+                  "pooled; all posts: every tracked company (docs/metrics.md)")
 
 
 def report(args: argparse.Namespace) -> int:
