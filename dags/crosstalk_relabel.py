@@ -6,7 +6,12 @@ with the baseline). One task, one function: `transform.intent.relabel.relabel_fr
 
 from __future__ import annotations
 
+import os
+
 from airflow.sdk import Param, dag, task
+
+# The same one-slot pool as the daily DAG: DuckDB allows one writing process across both DAGs.
+POOL = os.environ.get("CROSSTALK_WAREHOUSE_POOL", "crosstalk_warehouse")
 
 
 @dag(
@@ -27,7 +32,7 @@ from airflow.sdk import Param, dag, task
 def crosstalk_relabel() -> None:
     """Re-label history from the warehouse and make the version current."""
 
-    @task
+    @task(pool=POOL)
     def relabel(params: dict | None = None) -> int:
         # Imported here: DAG parsing must not load pandas, the model or the warehouse.
         from transform.intent.relabel import relabel_from_config

@@ -61,8 +61,12 @@ def _table(frame: pd.DataFrame, digits: int = 3) -> str:
     head = "| | " + " | ".join(str(c) for c in frame.columns) + " |"
     rule = "|---" * (len(frame.columns) + 1) + "|"
     rows = []
+    counts = {"support", "n"}  # whole numbers that pandas stores as floats beside rates
     for index, row in frame.iterrows():
-        cells = [f"{v:.{digits}f}" if isinstance(v, float) else str(v) for v in row.tolist()]
+        cells = [
+            str(int(v)) if column in counts else f"{v:.{digits}f}" if isinstance(v, float) else str(v)
+            for column, v in zip(frame.columns, row.tolist(), strict=True)
+        ]
         rows.append(f"| {index} | " + " | ".join(cells) + " |")
     return "\n".join([head, rule, *rows])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,15 @@ class Head:
     intercept: np.ndarray  # (classes,)
     temperature: float = 1.0  # fitted on out-of-fold training scores; >1 softens
 
+    @cached_property
+    def padded(self) -> np.ndarray:
+        """Coefficients with a zero row appended for the unknown column."""
+        return np.vstack((self.coef, np.zeros((1, self.coef.shape[1]), self.coef.dtype)))
+
     def logits(self, x: sp.csr_matrix) -> np.ndarray:
-        """Raw class scores for normalized vocabulary rows."""
-        return np.asarray(x @ self.coef) + self.intercept
+        """Raw class scores for normalized rows over the vocabulary (with or without the unknown column)."""
+        coef = self.padded if x.shape[1] == self.coef.shape[0] + 1 else self.coef
+        return np.asarray(x @ coef) + self.intercept
 
 
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
@@ -63,49 +70,51 @@ class IntentModel:
     rules: RuleWeights = field(default_factory=RuleWeights)
     manifest: dict[str, Any] = field(default_factory=dict)
     _lookup: np.ndarray | None = field(default=None, repr=False)
+    _idf_ext: np.ndarray | None = field(default=None, repr=False)
 
     def _index(self) -> np.ndarray:
-        """Hashed column -> vocabulary index (-1 outside the vocabulary), built once."""
+        """Hashed column -> vocabulary index; columns outside the vocabulary map to the extra
+        last index `len(columns)`, whose coefficients are zero and whose idf is the default."""
         if self._lookup is None:
-            # int16 when the vocabulary allows: half the table, fewer cache misses per lookup.
-            dtype = np.int16 if len(self.columns) < np.iinfo(np.int16).max else np.int32
-            index = np.full(self.spec.n_features, -1, dtype=dtype)
-            index[self.columns] = np.arange(len(self.columns), dtype=dtype)
+            vocabulary = len(self.columns)
+            index = np.full(self.spec.n_features, vocabulary, dtype=np.int32)
+            index[self.columns] = np.arange(vocabulary, dtype=np.int32)
             self._lookup = index
         return self._lookup
 
     def _idf_or_default(self) -> np.ndarray:
-        """idf per vocabulary column with the default idf appended (read at index -1)."""
-        return np.append(self.idf, np.float32(self.default_idf)).astype(np.float32)
+        """idf per vocabulary column with the default idf appended for the unknown column."""
+        if self._idf_ext is None:
+            self._idf_ext = np.append(self.idf, np.float32(self.default_idf)).astype(np.float32)
+        return self._idf_ext
 
     def _block(self, stream: Stream, n: int, scale: float) -> sp.csr_matrix:
-        """One block's tf-idf rows over the vocabulary, scaled to unit length per text.
+        """One block's tf-idf rows over the vocabulary (+ the unknown column), unit length per text.
 
-        Built straight from the text-sorted occurrence stream: an occurrence contributes
-        idf / norm, repeated occurrences add up in the product (tf * idf), and the norm is
-        sqrt(sum of idf**2 over occurrences). Columns never seen in training count in the norm
-        with the largest idf, so a post full of unknown words is not mistaken for a confident one.
+        Built straight from the text-sorted occurrence stream, with no filtering or sorting: an
+        occurrence contributes idf / norm, repeats add up in the product (tf * idf), and the
+        norm is sqrt(sum of idf**2 over occurrences). Columns never seen in training count in
+        the norm with the largest idf (so a post of unknown words is not read as a confident
+        one) and land on the unknown column, which no class weighs.
         """
         vi = self._index()[stream.col]
-        known = vi >= 0
-        weight = self._idf_or_default()[vi]  # index -1 (unknown column) reads the default at the end
-        norm = np.sqrt(np.bincount(stream.doc, weights=weight * weight, minlength=n))
+        weight = self._idf_or_default()[vi]
+        norm = np.sqrt(np.bincount(stream.doc, weights=weight * weight, minlength=n)).astype(np.float32)
         norm[norm == 0] = 1.0
         norm /= scale
-        doc = stream.doc[known]
         indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(doc, minlength=n), out=indptr[1:])
-        data = weight[known] / norm[doc].astype(np.float32)
-        return sp.csr_matrix((data, vi[known], indptr), shape=(n, len(self.columns)))
+        np.cumsum(np.bincount(stream.doc, minlength=n), out=indptr[1:])
+        data = weight / norm[stream.doc]
+        return sp.csr_matrix((data, vi, indptr), shape=(n, len(self.columns) + 1))
 
     def parts(self, features: Features) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
         """Character block, word block and META facts, each as rows over the vocabulary."""
         n = features.n_docs
         meta_cols = self._index()[self.spec.meta_start : self.spec.meta_start + features.meta.shape[1]]
-        present = meta_cols >= 0
+        present = meta_cols < len(self.columns)
         meta = sp.csr_matrix(
             (features.meta[:, present].ravel(), (np.repeat(np.arange(n), present.sum()), np.tile(meta_cols[present], n))),
-            shape=(n, len(self.columns)),
+            shape=(n, len(self.columns) + 1),
         )
         return (
             self._block(features.char, n, self.spec.char_weight),
@@ -116,34 +125,33 @@ class IntentModel:
     def transform(self, features: Features) -> sp.csr_matrix:
         """The design matrix: the three parts summed (used for training and inspection)."""
         char, word, meta = self.parts(features)
-        x = (char + word + meta).tocsr()
+        x = (char + word + meta).tocsr()[:, : len(self.columns)]  # drop the unknown column
         x.sum_duplicates()
-        return x
+        return x.tocsr()
 
-    def _logits(self, head: Head, parts: tuple[sp.csr_matrix, ...]) -> np.ndarray:
-        return sum(np.asarray(p @ head.coef) for p in parts) + head.intercept
+    @cached_property
+    def _both(self) -> np.ndarray:
+        """Both heads' padded coefficients side by side: one sparse product serves both."""
+        return np.hstack((self.objective.padded, self.theme.padded))
 
-    def objective_logits(self, parts: tuple[sp.csr_matrix, ...], signals: Signals | None) -> np.ndarray:
-        """Objective scores with the rule signals' log-odds added."""
-        logits = self._logits(self.objective, parts)
+    def logits(self, parts: tuple[sp.csr_matrix, ...], signals: Signals | None) -> tuple[np.ndarray, np.ndarray]:
+        """(objective logits with the rule signals' log-odds added, theme logits)."""
+        both = sum(np.asarray(p @ self._both) for p in parts)
+        k = len(self.objective.classes)
+        objective = both[:, :k] + self.objective.intercept
+        theme = both[:, k:] + self.theme.intercept
         if signals is not None:
             classes = list(self.objective.classes)
             rec, mkt = classes.index("recruiting"), classes.index("marketing")
-            logits[:, rec] += self.rules.careers_link * signals.careers_link
-            logits[:, rec] += self.rules.override * signals.recruiting_override
-            logits[:, mkt] += self.rules.override * signals.marketing_override
-        return logits
-
-    def theme_logits(self, parts: tuple[sp.csr_matrix, ...]) -> np.ndarray:
-        """Theme scores."""
-        return self._logits(self.theme, parts)
+            objective[:, rec] += self.rules.careers_link * signals.careers_link
+            objective[:, rec] += self.rules.override * signals.recruiting_override
+            objective[:, mkt] += self.rules.override * signals.marketing_override
+        return objective, theme
 
     def predict(self, features: Features, signals: Signals | None) -> tuple[np.ndarray, np.ndarray]:
         """Calibrated (objective, theme) class probabilities, columns in each head's class order."""
-        parts = self.parts(features)
-        objective = softmax(self.objective_logits(parts, signals), self.objective.temperature)
-        theme = softmax(self.theme_logits(parts), self.theme.temperature)
-        return objective, theme
+        objective, theme = self.logits(self.parts(features), signals)
+        return softmax(objective, self.objective.temperature), softmax(theme, self.theme.temperature)
 
     def save(self, path: Path) -> None:
         """Write the artifact (`.npz`, compressed) and a readable manifest beside it (`.json`)."""

@@ -144,8 +144,7 @@ def out_of_fold(data: TrainingData, spec: FeatureSpec, params: TrainParams) -> t
     for train_rows, valid_rows in folds.split(np.zeros(n), data.objective):
         model = fit(data.subset(train_rows), spec, params)
         parts = model.parts(subset_features(data.features, valid_rows))
-        obj[valid_rows] = model.objective_logits(parts, None)
-        theme[valid_rows] = model.theme_logits(parts)
+        obj[valid_rows], theme[valid_rows] = model.logits(parts, None)
     return obj, theme
 
 

@@ -38,3 +38,20 @@ def test_temperature_softens_overconfident_scores():
     logits = rng.normal(size=(300, 3))
     logits[np.arange(300), y] += 1.0
     assert fit_temperature(logits * 10, y) > 3
+
+
+def test_shipped_artifact_is_built_from_the_current_dev_set_and_code():
+    """Fails when the dev set or the labeler code changed without `crosstalk intent train`."""
+    import pytest
+
+    from transform.intent.dataset import load_devset
+    from transform.intent.labeler import ARTIFACT_PATH
+    from transform.intent.model import IntentModel
+
+    if not ARTIFACT_PATH.exists():
+        pytest.skip("no artifact built")
+    model = IntentModel.load(ARTIFACT_PATH)
+    devset = load_devset()
+    train = devset[devset["split"] == "train"].reset_index(drop=True)
+    params = TrainParams(**model.manifest["params"])
+    assert version_of(train, model.spec, params) == model.version, "run `crosstalk intent train`"
