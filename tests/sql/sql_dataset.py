@@ -84,6 +84,9 @@ _POSTS = [
      False, False, "Anyone used Verdant Loop?"),
 ]
 
+# Sentiment of the earned posts (current labeler): post_id -> (sentiment, score).
+_SENTIMENT = {"x9": ("positive", 0.6), "x10": ("negative", -0.5), "r5": ("neutral", 0.0)}
+
 # channel, post_id, batch, observed_at, likes, reposts, replies, quotes, bookmarks, impressions, score
 _METRICS = [
     # x1: 14 at 10 h, 40 at 47 h, 66 at 8 d 2 h (latest). 24 h -> 14, 7 d -> 40.
@@ -158,9 +161,10 @@ def frames() -> dict[str, pd.DataFrame]:
                        "objective": "recruiting", "theme": "jobs", "confidence": 0.5,
                        "labeled_at": LOADED_AT})
         if objective is not None:
+            sentiment, score = _SENTIMENT.get(post_id, (None, None))
             labels.append({"channel": channel, "post_id": post_id, "labeler_version": "v1",
                            "objective": objective, "theme": "product", "confidence": 0.9,
-                           "labeled_at": LOADED_AT})
+                           "sentiment": sentiment, "sentiment_score": score, "labeled_at": LOADED_AT})
     metrics = [
         {"channel": c, "post_id": p, "batch_id": b, "observed_at": ts(o), "likes": lk,
          "reposts": rp, "replies": rl, "quotes": q, "bookmarks": bm, "impressions": im,
