@@ -6,4 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export CROSSTALK_HOME="${CROSSTALK_HOME:-$PWD/.crosstalk}"
-exec .venv/bin/crosstalk run --days "${DAYS:-30}" --source sample "$@"
+# duckdb's bindings print "nanobind: leaked ..." at interpreter exit; it is noise, filter it out.
+.venv/bin/crosstalk run --days "${DAYS:-30}" --source sample "$@" \
+  2> >(grep -v -E '^(nanobind: |  - leaked| - leaked| - \.\.\. skipped|See https://nanobind)' >&2)
+wait
