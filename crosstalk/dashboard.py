@@ -42,6 +42,10 @@ DASHBOARD_QUERIES: dict[str, str] = {
         select company, channel, objective, clock, time_zone, weekday, hour, posts, rated_posts,
                engagement_rate_by_followers
         from best_time_to_post""",
+    "sentiment": """
+        select company, channel, voice, week_start, earned_posts, scored_posts, avg_sentiment_score,
+               net_sentiment
+        from earned_sentiment""",
     "consistency": """
         select company, is_focus, channel, period_kind, period_start, period_end,
                marketing_posts, recruiting_posts, similarity, baseline_similarity,
@@ -159,6 +163,11 @@ _PAGE = r"""<!DOCTYPE html>
     <p class="note">View best_time_to_post: mean engagement rate by weekday and hour over the whole
     history (no date filter); hover shows the number of posts.</p>
     <div id="chart-besttime" class="chart"></div></section>
+  <section class="wide"><h2>Earned sentiment: customer and candidate voice</h2>
+    <p class="note">View earned_sentiment: mean sentiment score (−1…1) of other people's posts about
+    each company, by voice (customer = marketing, candidate = recruiting), weighted by scored posts
+    over the selected weeks. English lexicon: German/French posts mostly score neutral.</p>
+    <div id="chart-sentiment" class="chart"></div></section>
   <section class="wide"><h2>Message consistency (split personality)</h2>
     <p class="note">View message_consistency, whole history: consistency index = TF-IDF similarity of
     marketing and recruiting posts divided by the similarity expected from one voice. About 1: one
@@ -352,6 +361,24 @@ function renderConsistency(s) {
     body + "</tbody></table>" : "<p class='empty'>No consistency scores for this selection.</p>";
 }
 
+function renderSentiment(s) {
+  const acc = new Map();
+  for (const r of DATA.sentiment) {
+    if (r.voice === "unlabeled" || !pick(s, r, {company: true, channel: true}) || !weekIn(s, r.week_start)) continue;
+    if (r.avg_sentiment_score === null || !r.scored_posts) continue;
+    const key = r.voice + "|" + r.company;
+    const a = acc.get(key) || {sum: 0, n: 0};
+    a.sum += r.avg_sentiment_score * r.scored_posts; a.n += r.scored_posts; acc.set(key, a);
+  }
+  const names = unique(Array.from(acc.keys()).map((k) => k.split("|")[1]));
+  const traces = ["customer", "candidate", "public"].map((voice) => ({type: "bar", name: voice + " voice",
+    x: names, y: names.map((c) => { const a = acc.get(voice + "|" + c); return a ? a.sum / a.n : null; }),
+    customdata: names.map((c) => (acc.get(voice + "|" + c) || {n: 0}).n),
+    hovertemplate: "%{x}: %{y:.2f} (%{customdata} posts)<extra>" + voice + "</extra>"}))
+    .filter((t) => t.customdata.some((n) => n > 0));
+  draw("chart-sentiment", traces, {barmode: "group", yaxis: {title: "mean sentiment score", range: [-1, 1]}});
+}
+
 function renderTopPosts(s) {
   const rows = DATA.top_posts.filter((r) => pick(s, r, {company: true, channel: true, objective: true}) && monthIn(s, r.month_start))
     .sort((a, b) => (b.engagement_rate_by_followers ?? -Infinity) - (a.engagement_rate_by_followers ?? -Infinity) ||
@@ -374,7 +401,7 @@ function renderTopPosts(s) {
 function render() {
   const s = state();
   renderEngagement(s); renderBenchmark(s); renderShareOfVoice(s); renderObjectiveMix(s);
-  renderBestTime(s); renderConsistency(s); renderTopPosts(s);
+  renderBestTime(s); renderSentiment(s); renderConsistency(s); renderTopPosts(s);
   document.body.dataset.rendered = String(Number(document.body.dataset.rendered || 0) + 1);
 }
 for (const id of ["f-from", "f-to", "f-company", "f-channel", "f-objective", "f-metric", "f-clock"]) {

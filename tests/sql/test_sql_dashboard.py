@@ -25,7 +25,8 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
 ]
-CHARTS = ["chart-engagement", "chart-benchmark", "chart-sov", "chart-mix", "chart-besttime", "chart-consistency"]
+CHARTS = ["chart-engagement", "chart-benchmark", "chart-sov", "chart-mix", "chart-besttime", "chart-sentiment",
+          "chart-consistency"]
 
 
 def test_dashboard_reads_views_only():
