@@ -7,7 +7,8 @@ idempotent for its batch, so a retry or a re-run of a day replaces that day's ro
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -109,9 +110,12 @@ def ingest_batch(
         companies=[company],
     )
     batch_id = batch_id_for(source.source, channel, window, company)
+    started = time.perf_counter()
     landed = land(engine, source, ctx, batch_id)
+    landed_at = time.perf_counter()
     result = transform_batch(engine, batch_id, settings)
     return {"pages": landed.pages, "cursors_moved": len(landed.cursors), "fetch": landed.summary,
+            "land_seconds": landed_at - started, "transform_seconds": time.perf_counter() - landed_at,
             **result.as_dict()}
 
 
@@ -156,15 +160,21 @@ def run_days(
     end: date,
     channels: tuple[Channel, ...] = CHANNELS,
     on_batch: Callable[[dict], None] | None = None,
+    sources: Mapping[Channel, ChannelSource] | None = None,
 ) -> list[dict]:
-    """Run every batch from start to end (inclusive), day by day, as the daily DAG would."""
+    """Run every batch from start to end (inclusive), day by day, as the daily DAG would.
+
+    One source per channel serves the whole range (a live source keeps its resolved user ids).
+    """
     prepare_warehouse(engine, settings)
+    sources = sources or {channel: make_source(source_name, channel) for channel in channels}
     results = []
     for day in days(start, end):
         window = day_window(day)
         for channel in channels:
             for company in settings.watching(channel):
-                result = ingest_batch(engine, settings, source_name, channel, company.key, window)
+                result = ingest_batch(engine, settings, source_name, channel, company.key, window,
+                                      source=sources[channel])
                 results.append(result)
                 if on_batch:
                     on_batch(result)

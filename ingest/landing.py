@@ -52,14 +52,17 @@ def _ordered(value: str) -> Decimal | None:
         return None
 
 
+def _later(value: str, than: str | None) -> bool:
+    """True when `value` moves a cursor forward from `than` (cursors are ids or epoch numbers)."""
+    if than is None:
+        return True
+    new, old = _ordered(value), _ordered(than)
+    return new is not None and old is not None and new > old
+
+
 def advance(current: dict[str, str], seen: dict[str, str]) -> dict[str, str]:
     """Cursors after this load: each moves forward only (a re-run of an old day never rewinds)."""
-    moved = {}
-    for key, value in seen.items():
-        old = current.get(key)
-        if old is None or (_ordered(value) is not None and _ordered(old) is not None and _ordered(value) > _ordered(old)):
-            moved[key] = value
-    return moved
+    return {key: value for key, value in seen.items() if _later(value, current.get(key))}
 
 
 def _raw_row(page: RawPage, load_id: str, batch_id: str, source: str, index: int, ctx: FetchContext | None) -> dict:
@@ -110,8 +113,7 @@ def land(engine: Engine, source: ChannelSource, ctx: FetchContext | None, batch_
             count += 1
             if page.cursor:
                 key, value = page.cursor
-                best = seen.get(key)
-                if best is None or (_ordered(value) or 0) > (_ordered(best) or 0):
+                if _later(value, seen.get(key)):
                     seen[key] = value
             if len(buffer) >= FLUSH_PAGES:
                 with engine.begin() as conn:

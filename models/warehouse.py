@@ -6,7 +6,6 @@ append; PostgreSQL: COPY), then merged with one DELETE and one INSERT. No row-by
 
 from __future__ import annotations
 
-import io
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -164,10 +163,3 @@ def table_counts(engine: Engine, names: Sequence[str] | None = None) -> dict[str
     names = names or list(Base.metadata.tables)
     with engine.connect() as conn:
         return {n: conn.execute(text(f'select count(*) from "{n}"')).scalar_one() for n in names}
-
-
-def dump_csv(frame: pd.DataFrame) -> str:
-    """A frame as CSV text (used by the CLI's report)."""
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False)
-    return buffer.getvalue()

@@ -11,20 +11,11 @@ from pathlib import Path
 from sqlalchemy import text
 
 from crosstalk.commands.common import console, settings_of
-from crosstalk.pipeline import (
-    batch_id_for,
-    day_window,
-    days,
-    prepare_warehouse,
-    publish,
-    refresh_ids,
-)
+from crosstalk.pipeline import publish, run_days
 from crosstalk.sources import make_source
 from crosstalk.views import view_names
-from ingest.base import CHANNELS, FetchContext
-from ingest.landing import land, read_cursors
+from ingest.base import CHANNELS
 from models.warehouse import make_engine, table_counts
-from transform.batch import transform_batch
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,27 +32,13 @@ def bench(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     url = args.warehouse or f"duckdb:///{Path(tempfile.mkdtemp(prefix='crosstalk-bench-')) / 'bench.duckdb'}"
     engine = make_engine(url)
-    prepare_warehouse(engine, settings)
     start = date(2026, 10, 1)
-    timing = {"extract+land": 0.0, "transform": 0.0}
-    records = pages = 0
-    for day in days(start, start + timedelta(days=args.days - 1)):
-        window = day_window(day)
-        for channel in CHANNELS:
-            source = make_source("sample", channel, volume=args.volume)
-            for company in settings.watching(channel):
-                ctx = FetchContext(window, settings, read_cursors(engine, "sample", channel),
-                                   refresh_ids(engine, channel, company.key, window, 7), companies=[company.key])
-                batch = batch_id_for("sample", channel, window, company.key)
-                t0 = time.perf_counter()
-                landed = land(engine, source, ctx, batch)
-                t1 = time.perf_counter()
-                result = transform_batch(engine, batch, settings)
-                t2 = time.perf_counter()
-                timing["extract+land"] += t1 - t0
-                timing["transform"] += t2 - t1
-                pages += landed.pages
-                records += result.raw_records
+    sources = {c: make_source("sample", c, volume=args.volume) for c in CHANNELS}
+    results = run_days(engine, settings, "sample", start, start + timedelta(days=args.days - 1), sources=sources)
+    timing = {"extract+land": sum(r["land_seconds"] for r in results),
+              "transform": sum(r["transform_seconds"] for r in results)}
+    pages = sum(r["pages"] for r in results)
+    records = sum(r["raw_records"] for r in results)
     t0 = time.perf_counter()
     publish(engine, settings)
     timing["publish (views + consistency)"] = time.perf_counter() - t0

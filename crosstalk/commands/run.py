@@ -11,14 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from crosstalk.commands.common import console, engine_of, iso_date, settings_of
 from crosstalk.commands.report import print_report
 from crosstalk.config import crosstalk_home
-from crosstalk.pipeline import (
-    batch_id_for,
-    day_window,
-    days,
-    ingest_batch,
-    prepare_warehouse,
-    publish,
-)
+from crosstalk.pipeline import publish, run_days
 from crosstalk.sources import make_source
 from ingest.base import CHANNELS
 
@@ -49,21 +42,20 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         raise ValueError(f"unknown channel(s) {sorted(unknown)}: use x, reddit")
     engine = engine_of(settings)
-    prepare_warehouse(engine, settings)
     sources = {c: make_source(args.source, c, seed=args.seed) for c in channels}
-    work = [(day, c, company.key) for day in days(start, end) for c in channels for company in settings.watching(c)]
+    total = ((end - start).days + 1) * sum(len(settings.watching(c)) for c in channels)
     totals = {"posts": 0, "quarantined": 0, "pages": 0}
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console) as progress:
-        task = progress.add_task(f"{start} → {end}", total=len(work))
-        for day, channel, company in work:
-            window = day_window(day)
-            progress.update(task, description=batch_id_for(args.source, channel, window, company))
-            result = ingest_batch(engine, settings, args.source, channel, company, window, source=sources[channel])
+        task = progress.add_task(f"{start} → {end}", total=total)
+
+        def advance(result: dict) -> None:
             totals["posts"] += result["normalized"]
             totals["quarantined"] += result["quarantined"]
             totals["pages"] += result["pages"]
-            progress.advance(task)
+            progress.update(task, description=result["batch_id"], advance=1)
+
+        run_days(engine, settings, args.source, start, end, channels, on_batch=advance, sources=sources)
     console.print(f"landed {totals['pages']} pages; {totals['posts']} post versions normalized, "
                   f"{totals['quarantined']} records quarantined")
     dashboard = args.dashboard or crosstalk_home() / "dashboard.html"
