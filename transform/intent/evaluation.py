@@ -61,7 +61,7 @@ def _table(frame: pd.DataFrame, digits: int = 3) -> str:
     head = "| | " + " | ".join(str(c) for c in frame.columns) + " |"
     rule = "|---" * (len(frame.columns) + 1) + "|"
     rows = []
-    counts = {"support", "n"}  # whole numbers that pandas stores as floats beside rates
+    counts = {"support", "n", "trained on"}  # whole numbers that pandas stores as floats beside rates
     for index, row in frame.iterrows():
         cells = [
             str(int(v)) if column in counts else f"{v:.{digits}f}" if isinstance(v, float) else str(v)
@@ -110,24 +110,48 @@ def _breakdowns(frame: pd.DataFrame, preds: Mapping[str, pd.DataFrame]) -> list[
     return lines + [""]
 
 
-def source_holdout_report(devset: pd.DataFrame, model: IntentModel) -> str:
-    """Cross-writer check: for each dev-set file, train (artifact's params) on the other files'
-    train rows and score every row of the left-out file — a writer and style never seen."""
+def round_of(source: str) -> int:
+    """The writing round of a dev-set file: its `_N` suffix (`x_reddit_2` -> 2), else 1."""
+    tail = source.rsplit("_", 1)[-1]
+    return int(tail) if tail.isdigit() else 1
+
+
+def _retrained_scores(train: pd.DataFrame, held: pd.DataFrame, model: IntentModel) -> dict[str, object]:
+    """Train a model like `model` (its spec and params) on `train`; macro-F1 of it and of the
+    keyword baseline on `held`."""
     from transform.intent.labeler import LinearIntentLabeler
     from transform.intent.rules import KeywordRules
     from transform.intent.training import TrainParams, fit, training_data
 
     params = TrainParams(**model.manifest["params"])
+    temp = LinearIntentLabeler(fit(training_data(train, model.spec), model.spec, params))
+    row: dict[str, object] = {"trained on": len(train), "n": len(held)}
+    for name, pred in predictions(held, {"model": temp, "rules-v0": KeywordRules()}).items():
+        row[f"{name} objective F1"] = score(held["objective"], pred["objective"], OBJECTIVES).macro_f1
+        row[f"{name} theme F1"] = score(held["theme"], pred["theme"], THEMES).macro_f1
+    return row
+
+
+def round_holdout_report(devset: pd.DataFrame, model: IntentModel) -> str:
+    """Forward-in-time check: for each writing round r > 1, train (artifact's params) on the train
+    rows of rounds before r and score every row of round r — writers who came later, as the team's
+    independent set will, scored before any of their posts were trained on."""
+    rounds = devset["source"].map(round_of)
+    rows = []
+    for r in sorted(rounds.unique())[1:]:
+        train = devset[(rounds < r) & (devset["split"] == "train")].reset_index(drop=True)
+        rows.append({"round": r, **_retrained_scores(train, devset[rounds == r].reset_index(drop=True), model)})
+    table = _table(pd.DataFrame(rows).set_index("round"))
+    return "## later writers: train on earlier rounds, score the next round (macro-F1)\n\n" + table + "\n"
+
+
+def source_holdout_report(devset: pd.DataFrame, model: IntentModel) -> str:
+    """Cross-writer check: for each dev-set file, train (artifact's params) on the other files'
+    train rows and score every row of the left-out file — a writer and style never seen."""
     rows = []
     for source in sorted(devset["source"].unique()):
         train = devset[(devset["source"] != source) & (devset["split"] == "train")].reset_index(drop=True)
         held = devset[devset["source"] == source].reset_index(drop=True)
-        temp = LinearIntentLabeler(fit(training_data(train, model.spec), model.spec, params))
-        preds = predictions(held, {"model": temp, "rules-v0": KeywordRules()})
-        row: dict[str, object] = {"left out": source, "n": len(held)}
-        for name, pred in preds.items():
-            row[f"{name} objective F1"] = score(held["objective"], pred["objective"], OBJECTIVES).macro_f1
-            row[f"{name} theme F1"] = score(held["theme"], pred["theme"], THEMES).macro_f1
-        rows.append(row)
+        rows.append({"left out": source, **_retrained_scores(train, held, model)})
     table = _table(pd.DataFrame(rows).set_index("left out"))
     return "## leave-one-file-out (macro-F1)\n\n" + table + "\n"

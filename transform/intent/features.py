@@ -20,7 +20,7 @@ from transform.intent.hashing import Corpus, Tokens, char_ngrams, encode, word_n
 CHANNELS = ("x", "reddit", "linkedin", "youtube", "facebook")
 AUTHOR_TYPES = ("owned", "earned")
 # Cue groups whose meaning flips with who writes: "my interview" is a candidate talking.
-EARNED_CUES = ("candidate_voice", "customer_voice", "first_person", "jobs", "product", "workplace")
+EARNED_CUES = ("candidate_voice", "customer_voice", "first_person", "jobs", "product", "workplace", "corporate", "community")
 META = (
     tuple(f"channel={c}" for c in CHANNELS)
     + tuple(f"author={a}" for a in AUTHOR_TYPES)
@@ -41,6 +41,7 @@ class FeatureSpec:
     char_max: int = 5
     char_weight: float = 1.0  # length of each text's character block after normalization
     word_weight: float = 1.0  # same for the word block; the ratio decides which one leads
+    earned_weights: bool = True  # a second set of weights for earned posts (+1 point, writers held out)
 
     @property
     def char_size(self) -> int:

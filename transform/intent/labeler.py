@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from crosstalk.config import Settings
+from transform.intent import OBJECTIVES, THEMES
 from transform.intent.features import Encoded, Features, FeatureSpec, encode_texts, featurize
 from transform.intent.model import IntentModel
 from transform.intent.sentiment import sentiment_frame
@@ -61,22 +62,19 @@ class LinearIntentLabeler:
         self.chunk_size = chunk_size
         self.workers = workers or min(4, os.cpu_count() or 1)
 
-    def _label_chunk(self, posts: pd.DataFrame, settings: Settings | None) -> pd.DataFrame:
+    def probabilities(
+        self, posts: pd.DataFrame, settings: Settings | None
+    ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame]:
+        """Calibrated objective and theme probabilities (columns in OBJECTIVES / THEMES order)
+        and the sentiment columns, for the rows of `posts`."""
         prepared = prepare(posts, settings, self.model.spec)
         objective, theme = self.model.predict(prepared.features, prepared.signals)
         sentiment = sentiment_frame(prepared.encoded.corpus, prepared.encoded.tokens, prepared.lowered)
-        return pd.DataFrame(
-            {
-                "channel": posts["channel"].to_numpy(),
-                "post_id": posts["post_id"].to_numpy() if "post_id" in posts else np.arange(len(posts)),
-                "labeler_version": self.version,
-                "objective": np.asarray(self.model.objective.classes)[objective.argmax(axis=1)],
-                "theme": np.asarray(self.model.theme.classes)[theme.argmax(axis=1)],
-                "confidence": objective.max(axis=1).round(4),
-                "sentiment": sentiment["sentiment"].to_numpy(),
-                "sentiment_score": sentiment["sentiment_score"].to_numpy(),
-            }
-        )
+        return objective, theme, sentiment
+
+    def _label_chunk(self, posts: pd.DataFrame, settings: Settings | None) -> pd.DataFrame:
+        objective, theme, sentiment = self.probabilities(posts, settings)
+        return label_rows(posts, self.version, objective, theme, sentiment)
 
     def label(self, posts: pd.DataFrame, settings: Settings | None) -> pd.DataFrame:
         """Label every post (vectorized per chunk); rows keep the order of `posts`."""
@@ -87,6 +85,24 @@ class LinearIntentLabeler:
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
             parts = list(pool.map(lambda c: self._label_chunk(c, settings), chunks))
         return pd.concat(parts, ignore_index=True)
+
+
+def label_rows(
+    posts: pd.DataFrame, version: str, objective: np.ndarray, theme: np.ndarray, sentiment: pd.DataFrame
+) -> pd.DataFrame:
+    """LABEL_COLUMNS rows from class probabilities (columns in OBJECTIVES / THEMES order)."""
+    return pd.DataFrame(
+        {
+            "channel": posts["channel"].to_numpy(),
+            "post_id": posts["post_id"].to_numpy() if "post_id" in posts else np.arange(len(posts)),
+            "labeler_version": version,
+            "objective": np.asarray(OBJECTIVES)[objective.argmax(axis=1)],
+            "theme": np.asarray(THEMES)[theme.argmax(axis=1)],
+            "confidence": objective.max(axis=1).round(4),
+            "sentiment": sentiment["sentiment"].to_numpy(),
+            "sentiment_score": sentiment["sentiment_score"].to_numpy(),
+        }
+    )
 
 
 @lru_cache(maxsize=4)

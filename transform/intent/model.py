@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from transform.intent.features import Features, FeatureSpec, Stream
+from transform.intent.features import META, Features, FeatureSpec, Stream
 from transform.intent.signals import Signals
 
 
@@ -28,16 +28,29 @@ class Head:
     coef: np.ndarray  # (vocabulary, classes) float32
     intercept: np.ndarray  # (classes,)
     temperature: float = 1.0  # fitted on out-of-fold training scores; >1 softens
+    # Extra weights that apply to earned posts only: "my interview", "proud", "finally fixed" mean
+    # different audiences when the company writes them and when someone else does.
+    earned_coef: np.ndarray | None = None  # (vocabulary, classes) or None
 
     @cached_property
     def padded(self) -> np.ndarray:
         """Coefficients with a zero row appended for the unknown column."""
-        return np.vstack((self.coef, np.zeros((1, self.coef.shape[1]), self.coef.dtype)))
+        return _pad(self.coef)
+
+    @cached_property
+    def earned_padded(self) -> np.ndarray:
+        """Earned-only coefficients (zeros when the head has none), padded like `padded`."""
+        return _pad(self.earned_coef if self.earned_coef is not None else np.zeros_like(self.coef))
 
     def logits(self, x: sp.csr_matrix) -> np.ndarray:
         """Raw class scores for normalized rows over the vocabulary (with or without the unknown column)."""
         coef = self.padded if x.shape[1] == self.coef.shape[0] + 1 else self.coef
         return np.asarray(x @ coef) + self.intercept
+
+
+def _pad(coef: np.ndarray) -> np.ndarray:
+    """`coef` with a zero row appended for the unknown column."""
+    return np.vstack((coef, np.zeros((1, coef.shape[1]), coef.dtype)))
 
 
 def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
@@ -131,12 +144,28 @@ class IntentModel:
 
     @cached_property
     def _both(self) -> np.ndarray:
-        """Both heads' padded coefficients side by side: one sparse product serves both."""
-        return np.hstack((self.objective.padded, self.theme.padded))
+        """Both heads' padded coefficients, and their earned-only ones, side by side: one sparse
+        product serves all four."""
+        heads = (self.objective.padded, self.theme.padded)
+        if self.has_earned_weights:
+            heads += (self.objective.earned_padded, self.theme.earned_padded)
+        return np.hstack(heads)
 
-    def logits(self, parts: tuple[sp.csr_matrix, ...], signals: Signals | None) -> tuple[np.ndarray, np.ndarray]:
-        """(objective logits with the rule signals' log-odds added, theme logits)."""
-        both = sum(np.asarray(p @ self._both) for p in parts)
+    @property
+    def has_earned_weights(self) -> bool:
+        """Whether either head carries earned-only weights."""
+        return self.objective.earned_coef is not None or self.theme.earned_coef is not None
+
+    def logits(
+        self, parts: tuple[sp.csr_matrix, ...], signals: Signals | None, earned: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(objective logits with the rule signals' log-odds added, theme logits); `earned` is
+        1.0 for posts written by someone other than the company (adds the earned-only weights)."""
+        scores = sum(np.asarray(p @ self._both) for p in parts)
+        width = len(self.objective.classes) + len(self.theme.classes)
+        both = scores[:, :width]
+        if self.has_earned_weights and earned is not None:
+            both = both + earned[:, None] * scores[:, width:]
         k = len(self.objective.classes)
         objective = both[:, :k] + self.objective.intercept
         theme = both[:, k:] + self.theme.intercept
@@ -150,7 +179,7 @@ class IntentModel:
 
     def predict(self, features: Features, signals: Signals | None) -> tuple[np.ndarray, np.ndarray]:
         """Calibrated (objective, theme) class probabilities, columns in each head's class order."""
-        objective, theme = self.logits(self.parts(features), signals)
+        objective, theme = self.logits(self.parts(features), signals, earned_rows(features))
         return softmax(objective, self.objective.temperature), softmax(theme, self.theme.temperature)
 
     def save(self, path: Path) -> None:
@@ -177,6 +206,11 @@ class IntentModel:
             objective_intercept=self.objective.intercept.astype(np.float32),
             theme_coef=self.theme.coef.astype(np.float16),
             theme_intercept=self.theme.intercept.astype(np.float32),
+            **{
+                f"{name}_earned_coef": head.earned_coef.astype(np.float16)
+                for name, head in (("objective", self.objective), ("theme", self.theme))
+                if head.earned_coef is not None
+            },
         )
         path.with_suffix(".json").write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -197,13 +231,25 @@ class IntentModel:
                 arrays["objective_coef"].astype(np.float32),
                 arrays["objective_intercept"],
                 float(meta["objective_temperature"]),
+                _optional(arrays, "objective_earned_coef"),
             ),
             theme=Head(
                 tuple(meta["theme_classes"]),
                 arrays["theme_coef"].astype(np.float32),
                 arrays["theme_intercept"],
                 float(meta["theme_temperature"]),
+                _optional(arrays, "theme_earned_coef"),
             ),
             rules=RuleWeights(**meta["rules"]),
             manifest=meta.get("manifest", {}),
         )
+
+
+def _optional(arrays: dict[str, np.ndarray], name: str) -> np.ndarray | None:
+    """An artifact array as float32, or None for artifacts written before it existed."""
+    return arrays[name].astype(np.float32) if name in arrays else None
+
+
+def earned_rows(features: Features) -> np.ndarray:
+    """1.0 for each post whose author type is earned, else 0.0."""
+    return features.meta[:, META.index("author=earned")].astype(np.float32)

@@ -49,5 +49,5 @@ def tiny() -> pd.DataFrame:
 def tiny_labeler(tiny: pd.DataFrame) -> LinearIntentLabeler:
     """A model fitted on the tiny set (small hash spaces keep it fast)."""
     spec = FeatureSpec(char_bits=16, word_bits=16)
-    model = fit(training_data(tiny, spec), spec, TrainParams(c_objective=30, c_theme=30, min_df=1), "test-v1")
+    model = fit(training_data(tiny, spec), spec, TrainParams(alpha_objective=0.1, alpha_theme=0.1, min_df=1), "test-v1")
     return LinearIntentLabeler(model)

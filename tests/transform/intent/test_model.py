@@ -54,3 +54,23 @@ def test_artifact_round_trip_keeps_predictions(tmp_path, tiny, tiny_labeler):
     assert (a["objective"] == b["objective"]).all()
     assert np.allclose(a["confidence"], b["confidence"], atol=5e-3)
     assert path.with_suffix(".json").exists()
+
+
+def test_earned_weights_apply_to_earned_posts_only(tiny):
+    from transform.intent.features import FeatureSpec
+    from transform.intent.model import earned_rows
+    from transform.intent.training import TrainParams, fit, training_data
+
+    spec = FeatureSpec(char_bits=16, word_bits=16)
+    data = training_data(tiny, spec)
+    model = fit(data, spec, TrainParams(min_df=1))
+    plain = fit(data, FeatureSpec(char_bits=16, word_bits=16, earned_weights=False), TrainParams(min_df=1))
+    assert model.objective.earned_coef is not None and plain.objective.earned_coef is None
+    earned = earned_rows(data.features)
+    assert 0 < earned.sum() < len(earned)
+    parts = model.parts(data.features)
+    with_weights, _ = model.logits(parts, None, earned)
+    without, _ = model.logits(parts, None, np.zeros_like(earned))
+    owned = earned == 0
+    assert np.allclose(with_weights[owned], without[owned])
+    assert not np.allclose(with_weights[~owned], without[~owned])
