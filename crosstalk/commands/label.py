@@ -76,6 +76,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--labeler-version",
         default="best",
         help="best (default: accurate when its package is installed, else fast), accurate "
-        "(embedding blend, ~20 posts/s), fast (the daily labeler, ~40,000 posts/s), rules-v0, or a version string",
+        "(embedding blend, ~20-35 posts/s), fast (the daily labeler, ~40,000 posts/s), rules-v0, or a version string",
     )
     parser.set_defaults(handler=_handle)

